@@ -1,0 +1,88 @@
+import type { DriverHints } from '../hints';
+
+/** A user as drivers store it (the API adds `links` and hides secrets). */
+export interface UserRecord {
+  id: string;
+  name: string;
+  domain_id: string;
+  enabled: boolean;
+  default_project_id?: string | null;
+  description?: string | null;
+  email?: string | null;
+  password_expires_at?: string | null;
+  options?: Record<string, unknown>;
+  /** Arbitrary extra attributes a client set; kept and echoed as Keystone does. */
+  [extra: string]: unknown;
+}
+
+export interface GroupRecord {
+  id: string;
+  name: string;
+  domain_id: string;
+  description?: string | null;
+  [extra: string]: unknown;
+}
+
+export interface NewUser extends Omit<UserRecord, 'id'> {
+  password?: string | null;
+}
+
+/**
+ * The `keystone.identity` contract. Every method is async; every failure is a
+ * plugin-sdk error.
+ *
+ * IDs here are the driver's local IDs. Core maps them to public IDs (the
+ * `id_mapping` table) for domains served by a non-default driver.
+ */
+export interface IdentityDriver {
+  /** True when the driver stores `domain_id` itself (SQL); false for one-domain backends (LDAP, files). */
+  readonly isDomainAware: boolean;
+  /** True for the SQL driver: at most one SQL-backed identity driver may be configured. */
+  readonly isSql: boolean;
+  /** True when the driver invents IDs (so public IDs need no mapping under `backward_compatible_ids`). */
+  readonly generatesUuids: boolean;
+  /** False for read-only backends: writes raise Forbidden. */
+  readonly writable: boolean;
+
+  /**
+   * Check a password. @returns the user.
+   * @throws Unauthorized when the user is unknown or the password is wrong
+   * (callers must not learn which).
+   */
+  authenticate(userId: string, password: string): Promise<UserRecord>;
+
+  /** @throws Conflict when a user with that name exists in the domain. */
+  createUser(userId: string, user: NewUser): Promise<UserRecord>;
+  listUsers(hints: DriverHints): Promise<UserRecord[]>;
+  listUsersInGroup(groupId: string, hints: DriverHints): Promise<UserRecord[]>;
+  /** @throws NotFound ("Could not find user: <id>.") */
+  getUser(userId: string): Promise<UserRecord>;
+  /** @throws NotFound */
+  getUserByName(userName: string, domainId: string): Promise<UserRecord>;
+  /** @throws NotFound, Conflict */
+  updateUser(userId: string, patch: Partial<NewUser>): Promise<UserRecord>;
+  /** @throws NotFound */
+  deleteUser(userId: string): Promise<void>;
+
+  /** @throws NotFound for an unknown user or group */
+  addUserToGroup(userId: string, groupId: string): Promise<void>;
+  /** @throws NotFound when the user is not a member */
+  checkUserInGroup(userId: string, groupId: string): Promise<void>;
+  removeUserFromGroup(userId: string, groupId: string): Promise<void>;
+
+  createGroup(groupId: string, group: Omit<GroupRecord, 'id'>): Promise<GroupRecord>;
+  listGroups(hints: DriverHints): Promise<GroupRecord[]>;
+  listGroupsForUser(userId: string, hints: DriverHints): Promise<GroupRecord[]>;
+  getGroup(groupId: string): Promise<GroupRecord>;
+  getGroupByName(groupName: string, domainId: string): Promise<GroupRecord>;
+  updateGroup(groupId: string, patch: Partial<GroupRecord>): Promise<GroupRecord>;
+  deleteGroup(groupId: string): Promise<void>;
+
+  /** Release connections; called when the driver is replaced or the server stops. */
+  destroy?(): Promise<void>;
+}
+
+/** The `keystone.identity.id_generator` contract: public IDs for mapped entities. */
+export interface IdGenerator {
+  generatePublicId(mapping: { domain_id: string; local_id: string; entity_type: 'user' | 'group' }): string;
+}

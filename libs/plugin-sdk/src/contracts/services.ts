@@ -1,0 +1,29 @@
+/**
+ * Core services a plugin may use through `ctx.services`. Kept narrow on
+ * purpose: each entry is a stable, documented facade, the same for built-in
+ * and third-party plugins.
+ */
+export interface IdentityServiceFacade {
+  getUser(userId: string): Promise<{ id: string; name: string; domain_id: string; enabled: boolean; [k: string]: unknown }>;
+  getUserByName(name: string, domainId: string): Promise<{ id: string; name: string; domain_id: string; enabled: boolean; [k: string]: unknown }>;
+  /** Checks the password with the driver of the user's domain. @throws Unauthorized */
+  authenticate(userId: string, password: string): Promise<{ id: string; [k: string]: unknown }>;
+}
+
+export interface ResourceServiceFacade {
+  getDomain(domainId: string): Promise<{ id: string; name: string; enabled: boolean; [k: string]: unknown }>;
+  getDomainByName(name: string): Promise<{ id: string; name: string; enabled: boolean; [k: string]: unknown }>;
+}
+
+export interface DatabaseFacade {
+  /** The SQL dialect in use ('sqlite' | 'postgresql'). */
+  readonly dialect: 'sqlite' | 'postgresql';
+  /** A knex query builder on the shared connection (for SQL drivers). */
+  knex(): unknown;
+}
+
+export interface CoreServices {
+  readonly identity?: IdentityServiceFacade;
+  readonly resource?: ResourceServiceFacade;
+  readonly database?: DatabaseFacade;
+}

@@ -1,0 +1,32 @@
+/**
+ * The `keystone.token.provider` contract. A provider turns the facts of a
+ * token into a string and back; core rebuilds the full token body from them.
+ */
+export interface TokenPayload {
+  userId: string;
+  methods: string[];
+  /** Seconds since the epoch, with sub-second precision. */
+  expiresAt: number;
+  /** Seconds since the epoch; set by validate (Fernet takes it from the token's timestamp). */
+  issuedAt?: number;
+  /** [audit id] or [audit id, parent audit id] (rescoped tokens), 22-char urlsafe base64. */
+  auditIds: string[];
+  systemScope?: 'all' | null;
+  domainId?: string | null;
+  projectId?: string | null;
+  trustId?: string | null;
+  federatedGroupIds?: string[] | null;
+  identityProviderId?: string | null;
+  protocolId?: string | null;
+  accessTokenId?: string | null;
+  appCredId?: string | null;
+  thumbprint?: string | null;
+}
+
+export interface TokenProvider {
+  /** Whether issued token ids must be stored (uuid) or are self-contained (fernet, jws). */
+  readonly needsPersistence: boolean;
+  issue(payload: TokenPayload): Promise<string> | string;
+  /** @throws NotFound (invalid or unknown token) or Unauthorized */
+  validate(token: string): Promise<TokenPayload> | TokenPayload;
+}
