@@ -1,0 +1,17 @@
+import type { OptionGroup } from '@keystone-ts/plugin-sdk';
+import { defaultOptions } from './default.options';
+import { eventletServerOptions, eventletServerSslOptions, osloMiddlewareOptions, pluginsOptions } from './server.options';
+import { databaseOptions } from './database.options';
+import { identityMappingOptions, identityOptions } from './identity.options';
+
+/** Option groups core owns; subsystems and plugins register their own. */
+export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
+  defaultOptions,
+  eventletServerOptions,
+  eventletServerSslOptions,
+  osloMiddlewareOptions,
+  pluginsOptions,
+  databaseOptions,
+  identityOptions,
+  identityMappingOptions,
+];

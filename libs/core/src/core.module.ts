@@ -1,0 +1,55 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import type { KeystoneRuntime } from './boot/boot-runtime';
+import { KeystoneConfig } from './config/keystone-config';
+import { PluginRegistry } from './plugins/plugin-registry';
+import { DriverFactory } from './plugins/driver-factory';
+import { Database } from './database/database';
+import { parseConnectionUrl } from './database/connection-url';
+import { JsonHomeRegistry } from './http/json-home';
+import { DiscoveryController } from './http/discovery.controller';
+import { DATABASE, KEYSTONE_RUNTIME, PUBLIC_ENDPOINT } from './http/tokens';
+
+/** Providers every subsystem module needs: config, plugins, database, JSON-Home. */
+@Global()
+@Module({})
+export class CoreModule implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  static forRoot(runtime: KeystoneRuntime): DynamicModule {
+    return {
+      module: CoreModule,
+      controllers: [DiscoveryController],
+      providers: [
+        { provide: KEYSTONE_RUNTIME, useValue: runtime },
+        { provide: KeystoneConfig, useValue: runtime.config },
+        { provide: PluginRegistry, useValue: runtime.registry },
+        { provide: DriverFactory, useValue: runtime.drivers },
+        { provide: PUBLIC_ENDPOINT, useValue: runtime.config.get<string | null>('DEFAULT', 'public_endpoint') },
+        { provide: JsonHomeRegistry, useValue: new JsonHomeRegistry() },
+        {
+          provide: DATABASE,
+          useFactory: async () => {
+            const db = await openDatabase(runtime.config);
+            runtime.services.database = db;
+            return db;
+          },
+        },
+        { provide: Database, useExisting: DATABASE },
+      ],
+      exports: [KEYSTONE_RUNTIME, KeystoneConfig, PluginRegistry, DriverFactory, PUBLIC_ENDPOINT, JsonHomeRegistry, DATABASE, Database],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+export function openDatabase(config: KeystoneConfig): Promise<Database> {
+  const target = parseConnectionUrl(
+    config.get<string | null>('database', 'connection'),
+    config.get<string>('DEFAULT', 'state_path'),
+  );
+  return Database.open(target, { poolSize: config.get<number>('database', 'max_pool_size') });
+}

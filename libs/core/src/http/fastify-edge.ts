@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import FindMyWay from 'find-my-way';
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** Fastify server options matching Keystone's edge behaviour. */
+export function fastifyOptions(maxBodySize: number) {
+  return {
+    bodyLimit: maxBodySize,
+    genReqId: () => `req-${randomUUID()}`,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 1024 },
+    logger: false,
+    // Keystone treats query keys case-sensitively and repeats as lists; keep raw parsing.
+    return503OnClosing: true,
+  };
+}
+
+/**
+ * Hooks that make every response Keystone-shaped: the request id header and
+ * JSON bodies that may be empty. Returns a lookup of the methods a path
+ * allows, so the error filter can answer 405 rather than 404.
+ */
+export type AllowedMethods = (method: string, path: string) => string[];
+
+export function installEdge(app: FastifyInstance): AllowedMethods {
+  const shadow = FindMyWay();
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) {
+      if ((METHODS as readonly string[]).includes(m)) {
+        try {
+          shadow.on(m as 'GET', route.url, () => undefined);
+        } catch {
+          // same route registered twice (HEAD auto-added for GET): fine
+        }
+      }
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-openstack-request-id', req.id);
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(/^application\/(.+\+)?json/, { parseAs: 'string' }, parseJson);
+  // Keystone ignores the declared type of bodies it does not read; parse anything else as JSON when present.
+  app.addContentTypeParser('*', { parseAs: 'string' }, parseJson);
+
+  return (method: string, path: string) => METHODS.filter((m) => m !== method && shadow.find(m, path) !== null);
+}
+
+function parseJson(_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, value?: unknown) => void): void {
+  const text = typeof body === 'string' ? body : body.toString('utf8');
+  if (text.trim() === '') {
+    done(null, undefined);
+    return;
+  }
+  try {
+    done(null, JSON.parse(text));
+  } catch {
+    const err = new Error('Malformed JSON body') as Error & { statusCode: number };
+    err.statusCode = 400;
+    done(err);
+  }
+}
+
