@@ -1,7 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type KeystoneRuntime } from '@keystone-ts/core';
+import { IdentityModule } from '@keystone-ts/identity';
+import { ResourceModule } from '@keystone-ts/resource';
+import { AssignmentModule } from '@keystone-ts/assignment';
+import { CatalogModule } from '@keystone-ts/catalog';
+import { TokenModule } from '@keystone-ts/token';
+import { AuthModule } from '@keystone-ts/auth';
 
-/** The server: core plus every subsystem module plus the plugins' own modules. */
+/** The server: core, every subsystem module, then the plugins' own modules. */
 @Module({})
 export class AppModule {
   static forRuntime(runtime: KeystoneRuntime): DynamicModule {
@@ -11,7 +17,16 @@ export class AppModule {
       .filter((m): m is NonNullable<typeof m> => m !== undefined);
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(runtime), ...(pluginModules as never[])],
+      imports: [
+        CoreModule.forRoot(runtime),
+        IdentityModule,
+        ResourceModule,
+        AssignmentModule,
+        CatalogModule,
+        TokenModule,
+        AuthModule,
+        ...(pluginModules as never[]),
+      ],
     };
   }
 }

@@ -9,6 +9,8 @@ import { parseConnectionUrl } from './database/connection-url';
 import { JsonHomeRegistry } from './http/json-home';
 import { DiscoveryController } from './http/discovery.controller';
 import { DATABASE, KEYSTONE_RUNTIME, PUBLIC_ENDPOINT } from './http/tokens';
+import { ProviderApis } from './apis/provider-apis';
+import { Authorizer } from './authz/authorizer';
 
 /** Providers every subsystem module needs: config, plugins, database, JSON-Home. */
 @Global()
@@ -36,8 +38,10 @@ export class CoreModule implements OnApplicationShutdown {
           },
         },
         { provide: Database, useExisting: DATABASE },
+        ProviderApis,
+        Authorizer,
       ],
-      exports: [KEYSTONE_RUNTIME, KeystoneConfig, PluginRegistry, DriverFactory, PUBLIC_ENDPOINT, JsonHomeRegistry, DATABASE, Database],
+      exports: [ProviderApis, Authorizer, KEYSTONE_RUNTIME, KeystoneConfig, PluginRegistry, DriverFactory, PUBLIC_ENDPOINT, JsonHomeRegistry, DATABASE, Database],
     };
   }
 

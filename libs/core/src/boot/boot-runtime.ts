@@ -81,7 +81,9 @@ function checkDriverSelections(config: KeystoneConfig, registry: PluginRegistry,
     try {
       registry.driver(sel.namespace, name);
     } catch (e) {
-      throw new ConfigurationError(`[${sel.group}] ${sel.option}: ${(e as Error).message}`);
+      const at = config.locate(sel.group, sel.option);
+      const where = at ? `${at.file}:${at.line}: ` : '';
+      throw new ConfigurationError(`${where}[${sel.group}] ${sel.option} = '${name}': ${(e as Error).message}`);
     }
   }
 }

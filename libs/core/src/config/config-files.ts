@@ -6,11 +6,18 @@ import { ConfigurationError } from '@keystone-ts/plugin-sdk';
 export interface ConfigArgs {
   configFiles: string[];
   configDirs: string[];
+  /** Both kinds in command-line order (oslo reads them in that order); derived from the two lists when absent. */
+  sources?: { kind: 'file' | 'dir'; path: string }[];
+}
+
+/** oslo's _fixpath: `~` expanded, made absolute. */
+function fixPath(p: string): string {
+  return resolve(p === '~' || p.startsWith('~/') ? join(homedir(), p.slice(1)) : p);
 }
 
 /** Pulls `--config-file X`/`--config-file=X` and `--config-dir` out of argv; returns the rest. */
 export function extractConfigArgs(argv: readonly string[]): { args: ConfigArgs; rest: string[] } {
-  const args: ConfigArgs = { configFiles: [], configDirs: [] };
+  const args: ConfigArgs = { configFiles: [], configDirs: [], sources: [] };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -20,46 +27,69 @@ export function extractConfigArgs(argv: readonly string[]): { args: ConfigArgs; 
       continue;
     }
     const value = m[2] ?? argv[++i];
-    if (value === undefined) {
+    if (value === undefined || value === '') {
       throw new ConfigurationError(`--${m[1]} needs a value`);
     }
-    (m[1] === 'config-file' ? args.configFiles : args.configDirs).push(resolve(value));
+    const path = fixPath(value);
+    const kind = m[1] === 'config-file' ? 'file' : 'dir';
+    (kind === 'file' ? args.configFiles : args.configDirs).push(path);
+    args.sources!.push({ kind, path });
   }
   return { args, rest };
 }
 
 /**
- * The files to read, in order (later wins), as oslo.config finds them: the
- * given files, then `*.conf` of each given dir sorted; when nothing is given,
- * the first `keystone.conf` in ~/.keystone/, ~/, /etc/keystone/, /etc/ plus
- * the `keystone.conf.d/` beside it.
+ * The files to read, in order (later wins), as oslo.config finds them:
+ * - unless `--config-file` is given, the first `keystone.conf` in ~/.keystone/,
+ *   ~/, /etc/keystone/, /etc/ (then $SNAP_COMMON/etc/keystone, $SNAP/etc/keystone);
+ * - unless `--config-dir` is given, the `*.conf` (sorted) of the first
+ *   `keystone.conf.d/` found in those same directories, searched on its own;
+ * - then every `--config-file` and `--config-dir` (its `*.conf`, sorted) in
+ *   command-line order.
  */
 export function resolveConfigFiles(args: ConfigArgs, project = 'keystone'): string[] {
+  const sources =
+    args.sources ??
+    [
+      ...args.configFiles.map((path) => ({ kind: 'file' as const, path })),
+      ...args.configDirs.map((path) => ({ kind: 'dir' as const, path })),
+    ];
   const files: string[] = [];
-  for (const f of args.configFiles) {
-    if (!existsSync(f)) throw new ConfigurationError(`Config file not found: ${f}`);
-    files.push(f);
+  const searchDirs = defaultSearchDirs(project);
+  if (!sources.some((s) => s.kind === 'file')) {
+    const found = searchDirs.map((d) => join(d, `${project}.conf`)).find((f) => existsSync(f));
+    if (found) files.push(found);
   }
-  for (const dir of args.configDirs) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new ConfigurationError(`Config directory not found: ${dir}`);
+  if (!sources.some((s) => s.kind === 'dir')) {
+    const found = searchDirs.map((d) => join(d, `${project}.conf.d`)).find((d) => existsSync(d));
+    if (found && statSync(found).isDirectory()) files.push(...confFilesIn(found));
+  }
+  for (const { kind, path } of sources) {
+    if (kind === 'file') {
+      if (!existsSync(path)) throw new ConfigurationError(`Config file not found: ${path}`);
+      files.push(path);
+    } else {
+      if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new ConfigurationError(`Config directory not found: ${path}`);
+      }
+      files.push(...confFilesIn(path));
     }
-    files.push(...confFilesIn(dir));
   }
-  if (args.configFiles.length || args.configDirs.length) return files;
-  for (const dir of [join(homedir(), `.${project}`), homedir(), `/etc/${project}`, '/etc']) {
-    const candidate = join(dir, `${project}.conf`);
-    if (existsSync(candidate)) {
-      const dDir = join(dir, `${project}.conf.d`);
-      return [candidate, ...(existsSync(dDir) ? confFilesIn(dDir) : [])];
-    }
-  }
-  return [];
+  return files;
 }
 
+/** oslo's _get_config_dirs. */
+function defaultSearchDirs(project: string): string[] {
+  const dirs = [join(homedir(), `.${project}`), homedir(), join('/etc', project), '/etc'];
+  if (process.env.SNAP_COMMON) dirs.push(join(process.env.SNAP_COMMON, 'etc', project));
+  if (process.env.SNAP) dirs.push(join(process.env.SNAP, 'etc', project));
+  return dirs;
+}
+
+/** `glob(dir/*.conf)` sorted: dot-files are not matched by the glob. */
 function confFilesIn(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.conf'))
+    .filter((f) => f.endsWith('.conf') && !f.startsWith('.'))
     .sort()
     .map((f) => join(dir, f));
 }

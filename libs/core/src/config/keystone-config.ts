@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, type ConfigView, type OptionDef } from '@keystone-ts/plugin-sdk';
-import { parseIni, type RawSections, type RawValue } from './ini-parser';
+import { normalizeSection, parseIni, type RawSections, type RawValue } from './ini-parser';
 import { OptionRegistry } from './option-registry';
-import { convertOptionValue, OptionValueError } from './option-value';
-import { interpolate } from './interpolation';
+import { convertOptionValue } from './option-value';
+import { interpolate, InterpolationError, pythonStr } from './interpolation';
 
 /**
  * The validated configuration: raw sections from the files plus the option
@@ -11,6 +11,8 @@ import { interpolate } from './interpolation';
  */
 export class KeystoneConfig implements ConfigView {
   private readonly values = new Map<string, unknown>();
+  /** Options being converted right now (cycle detection for `$` references). */
+  private readonly resolving = new Set<string>();
 
   constructor(
     readonly registry: OptionRegistry,
@@ -49,9 +51,17 @@ export class KeystoneConfig implements ConfigView {
     if (!def) {
       throw new Error(`Option [${group}] ${name} is not registered`);
     }
-    const value = this.convert(group, name, def);
-    this.values.set(key, value);
-    return value as T;
+    if (this.resolving.has(key)) {
+      throw new InterpolationError(`circular reference through [${group}] ${name}`, 'circular $ reference');
+    }
+    this.resolving.add(key);
+    try {
+      const value = this.convert(group, name, def);
+      this.values.set(key, value);
+      return value as T;
+    } finally {
+      this.resolving.delete(key);
+    }
   }
 
   has(group: string): boolean {
@@ -101,47 +111,89 @@ export class KeystoneConfig implements ConfigView {
     return out;
   }
 
-  private findRaw(group: string, name: string, def: OptionDef): RawValue[] | undefined {
-    const direct = this.raw.get(group)?.get(name);
-    if (direct) return direct;
-    for (const old of def.deprecatedNames ?? []) {
-      const [g, n] = old.includes('.') ? old.split('.', 2) : [group, old];
-      const found = this.raw.get(g)?.get(n);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  private rawString(group: string, name: string): string | undefined {
+  /** Where the value in effect was set (file and line), or undefined when it is the default. */
+  locate(group: string, name: string): RawValue | undefined {
     const def = this.registry.get(group, name);
     const found = def ? this.findRaw(group, name, def) : this.raw.get(group)?.get(name);
-    if (found) return found[found.length - 1].value;
-    if (def && def.default !== undefined && def.default !== null) return String(def.default);
-    return undefined;
+    return found?.[found.length - 1];
+  }
+
+  /** Position of a file in precedence order (later files win); overlay files rank last. */
+  private fileRank(file: string): number {
+    const i = this.files.indexOf(file);
+    return i < 0 ? this.files.length : i;
+  }
+
+  /**
+   * The raw values oslo would use, looking at the current name and then the
+   * deprecated ones. Single-valued: the name set in the latest file wins (the
+   * current name on a tie), and its last value is used. Multi-valued: every
+   * value of every name, file by file (oslo lists deprecated names' values
+   * before the current name's within one file).
+   */
+  private findRaw(group: string, name: string, def: OptionDef): RawValue[] | undefined {
+    const names: [string, string][] = [[group, name]];
+    for (const old of def.deprecatedNames ?? []) {
+      const dot = old.indexOf('.');
+      names.push(dot >= 0 ? [normalizeSection(old.slice(0, dot)), old.slice(dot + 1)] : [group, old]);
+    }
+    const lists = names.map(([g, n]) => this.raw.get(g)?.get(n) ?? []);
+    if (def.type === 'multi') {
+      const tagged = lists.flatMap((list, nameIndex) =>
+        list.map((v, i) => ({ v, rank: this.fileRank(v.file), nameIndex, i })),
+      );
+      if (!tagged.length) return undefined;
+      tagged.sort((a, b) => a.rank - b.rank || b.nameIndex - a.nameIndex || a.i - b.i);
+      return tagged.map((t) => t.v);
+    }
+    let best: RawValue[] | undefined;
+    let bestRank = -1;
+    for (const list of lists) {
+      if (!list.length) continue;
+      const rank = this.fileRank(list[list.length - 1].file);
+      if (rank > bestRank) {
+        best = list;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  /** A referenced option's value as oslo's template substitution renders it; undefined if not registered. */
+  private referenced(group: string, name: string): string | undefined {
+    const def = this.registry.get(group, name);
+    return def ? pythonStr(this.get(group, name), def.type) : undefined;
   }
 
   private convert(group: string, name: string, def: OptionDef): unknown {
     const found = this.findRaw(group, name, def);
+    const lookup = (g: string, n: string) => this.referenced(g, n);
     if (!found) {
-      if (typeof def.default === 'string' && def.interpolate !== false) {
-        return interpolate(def.default, group, (g, n) => this.rawString(g, n));
+      if (typeof def.default !== 'string' || def.interpolate === false) return def.default ?? null;
+      try {
+        return interpolate(def.default, group, lookup);
+      } catch (e) {
+        if (e instanceof ConfigurationError) throw e;
+        throw new ConfigurationError(`[${group}] ${name}: default '${def.default}': ${(e as Error).message}`);
       }
-      return def.default ?? null;
     }
-    const where = found[found.length - 1];
+    // For a single-valued option only the last value counts (and is the one reported).
+    let where = found[found.length - 1];
     try {
-      const strings = found.map((v) =>
-        def.interpolate === false || def.type === 'boolean' || def.type === 'integer'
-          ? v.value
-          : interpolate(v.value, group, (g, n) => this.rawString(g, n)),
-      );
+      // oslo substitutes `$` references in the string before converting it, whatever the type.
+      const used = def.type === 'multi' ? found : [where];
+      const strings = used.map((v) => {
+        where = v;
+        return def.interpolate === false ? v.value : interpolate(v.value, group, lookup);
+      });
+      where = found[found.length - 1];
       return convertOptionValue(def, strings);
     } catch (e) {
-      const reason = e instanceof OptionValueError ? e.message : (e as Error).message;
-      const shown = def.secret ? '****' : `'${where.value}'`;
-      throw new ConfigurationError(
-        `${where.file}:${where.line}: [${group}] ${name} = ${shown}: ${reason}`,
-      );
+      // A referenced option's own bad value already names its place.
+      if (e instanceof ConfigurationError) throw e;
+      const reason = def.secret && e instanceof InterpolationError ? e.maskedMessage : (e as Error).message;
+      const shown = def.secret ? '****' : `'${where.value.replace(/\n/g, '\\n')}'`;
+      throw new ConfigurationError(`${where.file}:${where.line}: [${group}] ${name} = ${shown}: ${reason}`);
     }
   }
 }

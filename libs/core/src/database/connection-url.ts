@@ -15,29 +15,32 @@ export function parseConnectionUrl(url: string | null, statePath: string): Datab
   if (!url) {
     return { dialect: 'sqlite', filename: join(statePath, 'keystone.db') };
   }
-  const scheme = /^([a-z0-9]+)(?:\+[a-z0-9_]+)?:\/\//i.exec(url);
-  if (!scheme) {
+  const m = SQLALCHEMY_URL.exec(url);
+  if (!m?.groups) {
     throw new ConfigurationError(`[database] connection: cannot parse '${redact(url)}' as a database URL`);
   }
-  const kind = scheme[1].toLowerCase();
+  const g = m.groups;
+  const kind = g.name.split('+')[0].toLowerCase();
   if (kind === 'sqlite') {
-    const rest = url.slice(scheme[0].length);
-    if (rest === '' || rest === '/' || rest === '/:memory:') return { dialect: 'sqlite', filename: ':memory:' };
-    // sqlite:///rel → "rel"; sqlite:////abs → "/abs" (SQLAlchemy's rule: strip one slash).
-    const path = decodeURIComponent(rest.slice(1).split('?')[0]);
+    // SQLAlchemy: sqlite:///rel → "rel", sqlite:////abs → "/abs", sqlite:// or sqlite:///:memory: → memory.
+    const path = g.database ?? '';
+    if (path === '' || path === ':memory:') return { dialect: 'sqlite', filename: ':memory:' };
     return { dialect: 'sqlite', filename: isAbsolute(path) ? path : join(process.cwd(), path) };
   }
   if (kind === 'postgresql' || kind === 'postgres') {
-    const u = new URL(url.replace(/^[^:]+:/, 'postgres:'));
-    const socketHost = u.searchParams.get('host');
-    const port = u.searchParams.get('port') ?? u.port;
+    // Query arguments go to libpq as SQLAlchemy passes them: ?host=/socket/dir overrides the host.
+    const query = new URLSearchParams(g.query ?? '');
+    const port = query.get('port') ?? (g.port || null);
+    if (port !== null && !/^\d+$/.test(port)) {
+      throw new ConfigurationError(`[database] connection: invalid port '${port}' in '${redact(url)}'`);
+    }
     return {
       dialect: 'postgresql',
-      host: socketHost ?? (u.hostname || undefined),
-      port: port ? Number(port) : undefined,
-      user: u.username ? decodeURIComponent(u.username) : undefined,
-      password: u.password ? decodeURIComponent(u.password) : undefined,
-      database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'keystone',
+      host: query.get('host') ?? (g.ipv4host || g.ipv6host || undefined),
+      port: port !== null ? Number(port) : undefined,
+      user: g.username ? unquote(g.username) : undefined,
+      password: g.password !== undefined ? unquote(g.password) : undefined,
+      database: g.database || 'keystone',
     };
   }
   if (kind === 'mysql' || kind === 'mariadb') {
@@ -48,7 +51,28 @@ export function parseConnectionUrl(url: string | null, statePath: string): Datab
   throw new ConfigurationError(`[database] connection: unsupported database '${kind}' in '${redact(url)}'`);
 }
 
-/** The URL with its password masked, for messages. */
+/** SQLAlchemy 1.4's `_parse_url` pattern, so every URL Keystone accepts splits the same way (password: up to the first '@'). */
+const SQLALCHEMY_URL =
+  /^(?<name>[\w+]+):\/\/(?:(?<username>[^:/]*)(?::(?<password>[^@]*))?@)?(?:(?:\[(?<ipv6host>[^/?]+)\]|(?<ipv4host>[^/:?]+))?(?::(?<port>[^/?]*))?)?(?:\/(?<database>[^?]*))?(?:\?(?<query>.*))?$/s;
+
+/** Python's urllib unquote: %XX decoded, a malformed escape left as is. */
+function unquote(s: string): string {
+  return s.replace(/(%[0-9a-fA-F]{2})+/g, (seq) => {
+    try {
+      return decodeURIComponent(seq);
+    } catch {
+      return seq;
+    }
+  });
+}
+
+/**
+ * The URL with its password masked, for messages: everything from the ':'
+ * after the user name to the last '@', so even an unescaped '@' in the
+ * password (which SQLAlchemy would misread) does not leak part of it.
+ */
 export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1****@');
+  const m = /^[\w+]+:\/\/[^:/@]*:/.exec(url);
+  const at = url.lastIndexOf('@');
+  return m && at >= m[0].length ? `${m[0]}****${url.slice(at)}` : url;
 }

@@ -21,7 +21,10 @@ export function loadPluginPackage(packageName: string, searchPaths: readonly str
     throw new ConfigurationError(`Plugin package '${packageName}' is not installed (searched from ${searchPaths.join(', ')})`);
   }
   const manifest = findManifest(entry, packageName);
-  if (manifest && manifest.keystone === undefined) {
+  if (!manifest) {
+    throw new ConfigurationError(`Package '${packageName}' is not a keystone-ts plugin (no package.json named '${packageName}' above ${entry})`);
+  }
+  if (manifest.keystone === undefined) {
     throw new ConfigurationError(`Package '${packageName}' is not a keystone-ts plugin (no "keystone" field in its package.json)`);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports

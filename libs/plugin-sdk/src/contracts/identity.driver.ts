@@ -1,8 +1,6 @@
 import type { DriverHints } from '../hints';
 
-/** A user as drivers store it (the API adds `links` and hides secrets). */
-export interface UserRecord {
-  id: string;
+interface UserFields {
   name: string;
   domain_id: string;
   enabled: boolean;
@@ -11,20 +9,35 @@ export interface UserRecord {
   email?: string | null;
   password_expires_at?: string | null;
   options?: Record<string, unknown>;
+}
+
+/** A user as drivers store it (the API adds `links` and hides secrets). */
+export interface UserRecord extends UserFields {
+  id: string;
   /** Arbitrary extra attributes a client set; kept and echoed as Keystone does. */
   [extra: string]: unknown;
 }
 
-export interface GroupRecord {
-  id: string;
+export interface NewUser extends Partial<UserFields> {
   name: string;
   domain_id: string;
-  description?: string | null;
+  password?: string | null;
   [extra: string]: unknown;
 }
 
-export interface NewUser extends Omit<UserRecord, 'id'> {
-  password?: string | null;
+interface GroupFields {
+  name: string;
+  domain_id: string;
+  description?: string | null;
+}
+
+export interface GroupRecord extends GroupFields {
+  id: string;
+  [extra: string]: unknown;
+}
+
+export interface NewGroup extends GroupFields {
+  [extra: string]: unknown;
 }
 
 /**
@@ -70,7 +83,7 @@ export interface IdentityDriver {
   checkUserInGroup(userId: string, groupId: string): Promise<void>;
   removeUserFromGroup(userId: string, groupId: string): Promise<void>;
 
-  createGroup(groupId: string, group: Omit<GroupRecord, 'id'>): Promise<GroupRecord>;
+  createGroup(groupId: string, group: NewGroup): Promise<GroupRecord>;
   listGroups(hints: DriverHints): Promise<GroupRecord[]>;
   listGroupsForUser(userId: string, hints: DriverHints): Promise<GroupRecord[]>;
   getGroup(groupId: string): Promise<GroupRecord>;
@@ -85,4 +98,22 @@ export interface IdentityDriver {
 /** The `keystone.identity.id_generator` contract: public IDs for mapped entities. */
 export interface IdGenerator {
   generatePublicId(mapping: { domain_id: string; local_id: string; entity_type: 'user' | 'group' }): string;
+}
+
+export interface IdMappingEntry {
+  public_id: string;
+  domain_id: string;
+  local_id: string;
+  entity_type: 'user' | 'group';
+}
+
+/** The `keystone.identity.id_mapping` contract: storage of public ID ↔ (domain, local id). */
+export interface IdMappingDriver {
+  getPublicId(local: Omit<IdMappingEntry, 'public_id'>): Promise<string | null>;
+  /** null when the public ID is not mapped. */
+  getIdMapping(publicId: string): Promise<IdMappingEntry | null>;
+  createIdMapping(entry: IdMappingEntry): Promise<void>;
+  deleteIdMapping(publicId: string): Promise<void>;
+  listDomainMappings(domainId: string, entityType?: 'user' | 'group'): Promise<IdMappingEntry[]>;
+  purgeMappings(filter: Partial<Omit<IdMappingEntry, 'public_id'>> & { public_id?: string }): Promise<void>;
 }

@@ -67,6 +67,8 @@ export interface TableDef {
   readonly name: string;
   readonly columns: readonly ColumnDef[];
   readonly primaryKey: readonly string[];
+  /** Only when Keystone names it; otherwise PostgreSQL's `<table>_pkey` applies. */
+  readonly primaryKeyName?: string;
   /** Unique constraints and foreign keys, in the order they are emitted. */
   readonly constraints: readonly ConstraintDef[];
   readonly indexes: readonly IndexDef[];
@@ -146,6 +148,7 @@ export function index(name: string, columns: readonly string[]): IndexDef {
 export interface TableOptions {
   /** Composite primary key; single-column keys can use `primaryKey: true` on the column. */
   readonly primaryKey?: readonly string[];
+  readonly primaryKeyName?: string;
   readonly constraints?: readonly ConstraintDef[];
   readonly indexes?: readonly IndexDef[];
   readonly sqliteRebuilt?: boolean;
@@ -187,6 +190,7 @@ export function table(name: string, specs: readonly ColumnSpec[], options: Table
     name,
     columns,
     primaryKey,
+    ...(options.primaryKeyName ? { primaryKeyName: options.primaryKeyName } : {}),
     constraints: [...(options.constraints ?? []), ...columnConstraints],
     indexes: options.indexes ?? [],
     ...(options.sqliteRebuilt ? { sqliteRebuilt: true } : {}),

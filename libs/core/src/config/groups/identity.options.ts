@@ -12,7 +12,7 @@ export const identityOptions = defineOptionGroup({
     cache_time: opt.int({ default: 600, help: 'Seconds identity reads stay cached.' }),
     max_password_length: opt.int({ default: 4096, max: 4096, help: 'Longest password accepted, in bytes.' }),
     list_limit: opt.int({ default: null, help: 'Maximum entities an identity listing returns.' }),
-    password_hash_algorithm: opt.str({ default: 'bcrypt', choices: ['bcrypt', 'bcrypt_sha256', 'scrypt', 'pbkdf2_sha512'], help: 'Hash of stored passwords.' }),
+    password_hash_algorithm: opt.str({ default: 'bcrypt', choices: ['bcrypt', 'scrypt', 'pbkdf2_sha512'], help: 'Hash of stored passwords.' }),
     password_hash_rounds: opt.int({ default: null, help: 'Work factor of the hash; the algorithm default when unset.' }),
     salt_bytesize: opt.int({ default: null, min: 0, max: 96, help: 'Salt length for scrypt and pbkdf2_sha512.' }),
     scrypt_block_size: opt.int({ default: null, help: 'scrypt block size (r).' }),

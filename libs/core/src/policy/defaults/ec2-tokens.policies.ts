@@ -1,0 +1,13 @@
+/** Keystone 22 default rules from keystone/common/policies/ec2tokens.py (data: names and check strings must stay identical). */
+import type { RuleDefault } from '../policy.types';
+
+export const ec2TokensPolicies: readonly RuleDefault[] = [
+  {
+    name: 'identity:ec2tokens_validate',
+    checkStr: 'rule:service_or_admin',
+    description: 'Validate EC2 credentials and create a Keystone token. Restricted to service ' +
+      'users or administrators.',
+    scopeTypes: ['system', 'domain', 'project'],
+    operations: [{ method: 'POST', path: '/v3/ec2tokens' }],
+  },
+];

@@ -1,0 +1,19 @@
+/** Keystone 22 default rules from keystone/common/policies/token_revocation.py (data: names and check strings must stay identical). */
+import type { RuleDefault } from '../policy.types';
+
+export const tokenRevocationPolicies: readonly RuleDefault[] = [
+  {
+    name: 'identity:revocation_list',
+    checkStr: 'rule:service_or_admin',
+    description: 'List revoked PKI tokens.',
+    scopeTypes: ['system', 'project'],
+    operations: [{ method: 'GET', path: '/v3/auth/tokens/OS-PKI/revoked' }],
+    deprecatedForRemoval: true,
+    deprecatedReason: '\n' +
+      'The identity:revocation_list policy isn\'t used to protect any APIs in keystone\n' +
+      'now that the revocation list API has been deprecated and only returns a 410 or\n' +
+      '403 depending on how keystone is configured. This policy can be safely removed\n' +
+      'from policy files.\n',
+    deprecatedSince: 'T',
+  },
+];

@@ -1,0 +1,234 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  KEYSTONE_RUNTIME,
+  ProviderApis,
+  applyLimit,
+  applyRemainingFilters,
+  type DomainDriverResolver,
+  type IdentityApi,
+  type KeystoneRuntime,
+} from '@keystone-ts/core';
+import {
+  DriverHints,
+  Forbidden,
+  Namespaces,
+  NotFound,
+  ValidationError,
+  type GroupRecord,
+  type NewGroup,
+  type IdGenerator,
+  type IdMappingDriver,
+  type IdentityDriver,
+  type NewUser,
+  type UserRecord,
+} from '@keystone-ts/plugin-sdk';
+import { createIdentityDriverResolver } from './identity-drivers';
+import { PublicIds } from './public-ids';
+
+type Located = { driver: IdentityDriver; localId: string; domainId: string | null };
+
+/**
+ * Business rules of users and groups over whichever driver serves their
+ * domain: public-ID mapping, domain checks, cascades and revocations.
+ */
+@Injectable()
+export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnModuleDestroy {
+  private resolver!: DomainDriverResolver<IdentityDriver>;
+  private ids!: PublicIds;
+
+  constructor(
+    @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
+    private readonly apis: ProviderApis,
+  ) {
+    apis.register('identity', this);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const cfg = this.runtime.config;
+    this.resolver = createIdentityDriverResolver(this.runtime, this.apis);
+    const store = await this.runtime.drivers.createDriver<IdMappingDriver>(Namespaces.idMapping, cfg.get('identity_mapping', 'driver'), cfg);
+    const generator = await this.runtime.drivers.createDriver<IdGenerator>(Namespaces.idGenerator, cfg.get('identity_mapping', 'generator'), cfg);
+    this.ids = new PublicIds(store, generator, cfg.get('identity_mapping', 'backward_compatible_ids'), (d) => this.resolver.isDefault(d));
+    await this.resolver.init();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.resolver?.destroy();
+  }
+
+  private get defaultDomainId(): string {
+    return this.runtime.config.get<string>('identity', 'default_domain_id');
+  }
+
+  /** Keystone's `_get_domain_driver_and_entity_id`. */
+  private async locate(publicId: string, type: 'user' | 'group'): Promise<Located> {
+    const mapping = await this.ids.lookup(publicId);
+    if (mapping && mapping.entity_type === type) {
+      return { driver: await this.resolver.forDomain(mapping.domain_id), localId: mapping.local_id, domainId: mapping.domain_id };
+    }
+    return { driver: this.resolver.default, localId: publicId, domainId: null };
+  }
+
+  private async publicUser(u: UserRecord, loc: { driver: IdentityDriver; domainId: string | null }): Promise<UserRecord> {
+    return this.ids.toPublic(u, loc.driver, loc.domainId ?? this.defaultDomainId, 'user');
+  }
+
+  async getUser(userId: string): Promise<UserRecord> {
+    const loc = await this.locate(userId, 'user');
+    return this.publicUser(await loc.driver.getUser(loc.localId), loc);
+  }
+
+  async getUserByName(name: string, domainId: string): Promise<UserRecord> {
+    const driver = await this.resolver.forDomain(domainId);
+    return this.publicUser(await driver.getUserByName(name, domainId), { driver, domainId });
+  }
+
+  async authenticate(userId: string, password: string): Promise<UserRecord> {
+    const loc = await this.locate(userId, 'user');
+    return this.publicUser(await loc.driver.authenticate(loc.localId, password), loc);
+  }
+
+  async createUser(user: NewUser): Promise<UserRecord> {
+    const domainId = user.domain_id ?? this.defaultDomainId;
+    await this.apis.resource.getDomain(domainId);
+    const driver = await this.writableDriver(domainId);
+    const id = driver.generatesUuids ? uuidHex() : user.name;
+    const created = await driver.createUser(id, { ...user, domain_id: domainId });
+    return this.publicUser(created, { driver, domainId });
+  }
+
+  async listUsers(hints: DriverHints, domainScope: string | null = null): Promise<{ refs: UserRecord[]; truncated: boolean }> {
+    const domainId = (hints.getExactFilterByName('domain_id')?.value as string | undefined) ?? domainScope;
+    const driver = await this.resolver.forDomain(domainId);
+    if (!driver.isDomainAware) {
+      const f = hints.getExactFilterByName('domain_id');
+      if (f) hints.removeFilter(f);
+    }
+    const refs = await this.ids.listToPublic(await driver.listUsers(hints), driver, domainId ?? this.defaultDomainId, 'user');
+    return applyLimit(applyRemainingFilters(refs, hints), hints);
+  }
+
+  async updateUser(userId: string, patch: Partial<NewUser>): Promise<UserRecord> {
+    if (patch.id !== undefined && patch.id !== userId) throw ValidationError.field('id', 'Cannot change user ID');
+    const loc = await this.locate(userId, 'user');
+    const before = await loc.driver.getUser(loc.localId);
+    if (patch.domain_id !== undefined && patch.domain_id !== before.domain_id) {
+      throw ValidationError.field('domain_id', 'Cannot change Domain ID');
+    }
+    if (!loc.driver.writable) throw new Forbidden('This identity backend is read-only.');
+    const { id: _id, domain_id: _d, ...rest } = patch;
+    const updated = await loc.driver.updateUser(loc.localId, rest);
+    if (patch.enabled === false && before.enabled !== false) await this.revokeUser(userId);
+    if (patch.password !== undefined) await this.revokeUser(userId);
+    return this.publicUser(updated, loc);
+  }
+
+  async deleteUser(userId: string): Promise<void> {
+    const loc = await this.locate(userId, 'user');
+    if (!loc.driver.writable) throw new Forbidden('This identity backend is read-only.');
+    await loc.driver.deleteUser(loc.localId);
+    if (this.apis.has('assignment')) await this.apis.assignment.deleteUserAssignments(userId);
+    if (loc.domainId !== null) await this.ids.forget(userId);
+    await this.revokeUser(userId);
+  }
+
+  async changePassword(userId: string, original: string, password: string): Promise<void> {
+    await this.authenticate(userId, original);
+    const loc = await this.locate(userId, 'user');
+    await loc.driver.updateUser(loc.localId, { password });
+    await this.revokeUser(userId);
+  }
+
+  async createGroup(group: NewGroup): Promise<GroupRecord> {
+    const domainId = group.domain_id ?? this.defaultDomainId;
+    await this.apis.resource.getDomain(domainId);
+    const driver = await this.writableDriver(domainId);
+    const created = await driver.createGroup(driver.generatesUuids ? uuidHex() : group.name, { ...group, domain_id: domainId });
+    return this.ids.toPublic(created, driver, domainId, 'group');
+  }
+
+  async getGroup(groupId: string): Promise<GroupRecord> {
+    const loc = await this.locate(groupId, 'group');
+    return this.ids.toPublic(await loc.driver.getGroup(loc.localId), loc.driver, loc.domainId ?? this.defaultDomainId, 'group');
+  }
+
+  async listGroups(hints: DriverHints, domainScope: string | null = null): Promise<{ refs: GroupRecord[]; truncated: boolean }> {
+    const domainId = (hints.getExactFilterByName('domain_id')?.value as string | undefined) ?? domainScope;
+    const driver = await this.resolver.forDomain(domainId);
+    const refs = await this.ids.listToPublic(await driver.listGroups(hints), driver, domainId ?? this.defaultDomainId, 'group');
+    return applyLimit(applyRemainingFilters(refs, hints), hints);
+  }
+
+  async updateGroup(groupId: string, patch: Partial<GroupRecord>): Promise<GroupRecord> {
+    const loc = await this.locate(groupId, 'group');
+    const before = await loc.driver.getGroup(loc.localId);
+    if (patch.domain_id !== undefined && patch.domain_id !== before.domain_id) throw ValidationError.field('domain_id', 'Cannot change Domain ID');
+    const { id: _id, domain_id: _d, ...rest } = patch;
+    return this.ids.toPublic(await loc.driver.updateGroup(loc.localId, rest), loc.driver, loc.domainId ?? this.defaultDomainId, 'group');
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    const loc = await this.locate(groupId, 'group');
+    const members = await loc.driver.listUsersInGroup(loc.localId, new DriverHints());
+    await loc.driver.deleteGroup(loc.localId);
+    if (this.apis.has('assignment')) await this.apis.assignment.deleteGroupAssignments(groupId);
+    if (loc.domainId !== null) await this.ids.forget(groupId);
+    for (const m of members) await this.revokeUser(m.id);
+  }
+
+  async listGroupsForUser(userId: string, hints = new DriverHints()): Promise<GroupRecord[]> {
+    const loc = await this.locate(userId, 'user');
+    const groups = await loc.driver.listGroupsForUser(loc.localId, hints);
+    return applyRemainingFilters(await this.ids.listToPublic(groups, loc.driver, loc.domainId ?? this.defaultDomainId, 'group'), hints);
+  }
+
+  async listUsersInGroup(groupId: string, hints = new DriverHints()): Promise<UserRecord[]> {
+    const loc = await this.locate(groupId, 'group');
+    const users = await loc.driver.listUsersInGroup(loc.localId, hints);
+    return applyRemainingFilters(await this.ids.listToPublic(users, loc.driver, loc.domainId ?? this.defaultDomainId, 'user'), hints);
+  }
+
+  async addUserToGroup(userId: string, groupId: string): Promise<void> {
+    const [u, g] = await Promise.all([this.locate(userId, 'user'), this.locate(groupId, 'group')]);
+    if (u.driver !== g.driver) throw new Forbidden('Cannot add a user to a group served by another identity backend.');
+    await g.driver.addUserToGroup(u.localId, g.localId);
+  }
+
+  async checkUserInGroup(userId: string, groupId: string): Promise<void> {
+    const [u, g] = await Promise.all([this.locate(userId, 'user'), this.locate(groupId, 'group')]);
+    if (u.driver !== g.driver) throw new NotFound(`User '${userId}' not found in group '${groupId}'.`);
+    await g.driver.checkUserInGroup(u.localId, g.localId);
+  }
+
+  async removeUserFromGroup(userId: string, groupId: string): Promise<void> {
+    const [u, g] = await Promise.all([this.locate(userId, 'user'), this.locate(groupId, 'group')]);
+    await g.driver.removeUserFromGroup(u.localId, g.localId);
+    await this.revokeUser(userId);
+  }
+
+  async deleteDomainContents(domainId: string): Promise<void> {
+    const driver = await this.resolver.forDomain(domainId);
+    if (driver.writable) {
+      const hints = new DriverHints().addFilter('domain_id', domainId);
+      for (const u of await this.ids.listToPublic(await driver.listUsers(hints), driver, domainId, 'user')) await this.deleteUser(u.id);
+      const ghints = new DriverHints().addFilter('domain_id', domainId);
+      for (const g of await this.ids.listToPublic(await driver.listGroups(ghints), driver, domainId, 'group')) await this.deleteGroup(g.id);
+    }
+    await this.ids.purgeDomain(domainId);
+  }
+
+  private async writableDriver(domainId: string): Promise<IdentityDriver> {
+    const driver = await this.resolver.forDomain(domainId);
+    if (!driver.writable) throw new Forbidden('This identity backend is read-only.');
+    return driver;
+  }
+
+  private async revokeUser(userId: string): Promise<void> {
+    if (this.apis.has('revoke')) await this.apis.revoke.revokeByUser(userId);
+  }
+}
+
+function uuidHex(): string {
+  return randomUUID().replace(/-/g, '');
+}

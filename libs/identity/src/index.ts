@@ -1,0 +1,3 @@
+export * from './identity.module';
+export * from './identity.manager';
+export { render as renderUser } from './http/users.controller';

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Conflict,
+  NotFound,
+  Unauthorized,
+  type DriverHints,
+  type GroupRecord,
+  type NewGroup,
+  type IdentityDriver,
+  type NewUser,
+  type UserRecord,
+} from '@keystone-ts/plugin-sdk';
+import type { Knex } from 'knex';
+import type { PasswordHasher } from '../password';
+import { applyHintFilters } from '../common/knex-filters';
+import { fromDbBool, fromDbDate, isoMicro, parseExtra, toDateInt, toDbBool, toDbDate, type Dialect } from '../common/sql-values';
+import { SqlGroupStore } from './sql-group.store';
+import { optionNameForId, USER_OPTION_IDS } from './user-options';
+
+/** Columns of the user row; everything else a client sends lives in `extra`. */
+const USER_ATTRS = new Set(['id', 'name', 'domain_id', 'password', 'enabled', 'default_project_id', 'password_expires_at', 'options']);
+const USER_FILTER_COLUMNS = { id: 'u.id', name: 'name', domain_id: 'u.domain_id', enabled: 'u.enabled', default_project_id: 'u.default_project_id' };
+
+export interface SqlIdentityOptions {
+  /** `[security_compliance] password_expires_days`, null = never. */
+  passwordExpiresDays: () => number | null;
+}
+
+/**
+ * Users and groups in Keystone's tables: `user` + `local_user` (+
+ * `nonlocal_user`), `password` history, `user_option`, `group`,
+ * `user_group_membership`.
+ */
+export class SqlIdentityDriver implements IdentityDriver {
+  readonly isDomainAware = true;
+  readonly isSql = true;
+  readonly generatesUuids = true;
+  readonly writable = true;
+  private readonly groups: SqlGroupStore;
+
+  constructor(
+    private readonly db: () => Knex,
+    private readonly dialect: Dialect,
+    private readonly hasher: PasswordHasher,
+    private readonly opts: SqlIdentityOptions,
+  ) {
+    this.groups = new SqlGroupStore(db);
+  }
+
+  async authenticate(userId: string, password: string): Promise<UserRecord> {
+    const row = await this.passwordRow(this.db(), userId);
+    // Verify against a dummy-free path: an unknown user still costs a lookup only,
+    // the caller maps every failure to the same 401 so existence is not revealed.
+    if (!row || !row.password_hash || !(await this.hasher.verify(password, row.password_hash as string))) {
+      throw new Unauthorized('The request you have made requires authentication.');
+    }
+    return this.getUser(userId);
+  }
+
+  async createUser(userId: string, user: NewUser): Promise<UserRecord> {
+    const now = new Date();
+    await this.db().transaction(async (trx) => {
+      const dup = await trx('local_user').where({ domain_id: user.domain_id, name: user.name }).first('id');
+      if (dup) throw Conflict.duplicate('user', `Duplicate entry found with name ${user.name} at domain ID ${user.domain_id}`);
+      await trx('user').insert({
+        id: userId,
+        extra: JSON.stringify(extraOf(user)),
+        enabled: toDbBool(this.dialect, user.enabled ?? true),
+        default_project_id: user.default_project_id ?? null,
+        created_at: toDbDate(this.dialect, now),
+        last_active_at: null,
+        domain_id: user.domain_id,
+      });
+      const [local] = await trx('local_user').insert({ user_id: userId, domain_id: user.domain_id, name: user.name }, ['id']);
+      const localId = typeof local === 'object' ? (local as { id: number }).id : local;
+      if (user.password !== undefined && user.password !== null) {
+        await this.insertPassword(trx, localId, user.password, now, false);
+      }
+      await this.writeOptions(trx, userId, user.options ?? {});
+    });
+    return this.getUser(userId);
+  }
+
+  async listUsers(hints: DriverHints): Promise<UserRecord[]> {
+    const q = this.userQuery(this.db());
+    applyHintFilters(q as never, hints, USER_FILTER_COLUMNS, (n, v) => (n === 'enabled' ? toDbBool(this.dialect, v as boolean) : v));
+    if (hints.limit) q.limit(hints.limit.limit + 1);
+    return this.hydrate(await q);
+  }
+
+  async listUsersInGroup(groupId: string, hints: DriverHints): Promise<UserRecord[]> {
+    await this.groups.get(groupId);
+    const q = this.userQuery(this.db()).join('user_group_membership as m', 'm.user_id', 'u.id').where('m.group_id', groupId);
+    applyHintFilters(q as never, hints, USER_FILTER_COLUMNS, (n, v) => (n === 'enabled' ? toDbBool(this.dialect, v as boolean) : v));
+    return this.hydrate(await q);
+  }
+
+  async getUser(userId: string): Promise<UserRecord> {
+    const rows = await this.userQuery(this.db()).where('u.id', userId);
+    if (rows.length === 0) throw NotFound.entity('user', userId);
+    return (await this.hydrate(rows))[0];
+  }
+
+  async getUserByName(userName: string, domainId: string): Promise<UserRecord> {
+    const rows = await this.userQuery(this.db()).where('u.domain_id', domainId).andWhere((w) => w.where('lu.name', userName).orWhere('nl.name', userName));
+    if (rows.length === 0) throw NotFound.entity('user', userName);
+    return (await this.hydrate(rows))[0];
+  }
+
+  async updateUser(userId: string, patch: Partial<NewUser>): Promise<UserRecord> {
+    await this.db().transaction(async (trx) => {
+      const row = await trx('user').where({ id: userId }).first();
+      if (!row) throw NotFound.entity('user', userId);
+      const extra = { ...parseExtra(row.extra), ...extraOf(patch) };
+      const update: Record<string, unknown> = { extra: JSON.stringify(extra) };
+      if (patch.enabled !== undefined) update.enabled = toDbBool(this.dialect, patch.enabled);
+      if (patch.default_project_id !== undefined) update.default_project_id = patch.default_project_id;
+      await trx('user').where({ id: userId }).update(update);
+      if (patch.name !== undefined) {
+        const dup = await trx('local_user').where({ domain_id: row.domain_id, name: patch.name }).whereNot({ user_id: userId }).first('id');
+        if (dup) throw Conflict.duplicate('user', `Duplicate entry found with name ${patch.name} at domain ID ${row.domain_id}`);
+        await trx('local_user').where({ user_id: userId }).update({ name: patch.name });
+      }
+      if (patch.password !== undefined && patch.password !== null) {
+        const local = await trx('local_user').where({ user_id: userId }).first('id');
+        if (local) await this.insertPassword(trx, local.id as number, patch.password, new Date(), false);
+      }
+      if (patch.options) await this.writeOptions(trx, userId, patch.options);
+    });
+    return this.getUser(userId);
+  }
+
+  async deleteUser(userId: string): Promise<void> {
+    await this.db().transaction(async (trx) => {
+      const n = await trx('user').where({ id: userId }).count<{ c: number }[]>('id as c');
+      if (Number(n[0].c) === 0) throw NotFound.entity('user', userId);
+      const locals = trx('local_user').where({ user_id: userId }).select('id');
+      await trx('password').whereIn('local_user_id', locals).delete();
+      await trx('local_user').where({ user_id: userId }).delete();
+      await trx('nonlocal_user').where({ user_id: userId }).delete();
+      await trx('user_option').where({ user_id: userId }).delete();
+      await trx('user_group_membership').where({ user_id: userId }).delete();
+      await trx('user').where({ id: userId }).delete();
+    });
+  }
+
+  async addUserToGroup(userId: string, groupId: string): Promise<void> {
+    await this.getUser(userId);
+    await this.groups.addMember(userId, groupId);
+  }
+
+  async checkUserInGroup(userId: string, groupId: string): Promise<void> {
+    await this.getUser(userId);
+    await this.groups.checkMember(userId, groupId);
+  }
+
+  async removeUserFromGroup(userId: string, groupId: string): Promise<void> {
+    await this.getUser(userId);
+    await this.groups.removeMember(userId, groupId);
+  }
+
+  createGroup(groupId: string, group: NewGroup) {
+    return this.groups.create(groupId, group);
+  }
+  listGroups(hints: DriverHints) {
+    return this.groups.list(hints);
+  }
+  async listGroupsForUser(userId: string, hints: DriverHints) {
+    await this.getUser(userId);
+    return this.groups.listForUser(userId, hints);
+  }
+  getGroup(groupId: string) {
+    return this.groups.get(groupId);
+  }
+  getGroupByName(name: string, domainId: string) {
+    return this.groups.getByName(name, domainId);
+  }
+  updateGroup(groupId: string, patch: Partial<GroupRecord>) {
+    return this.groups.update(groupId, patch);
+  }
+  deleteGroup(groupId: string) {
+    return this.groups.delete(groupId);
+  }
+
+  private userQuery(db: Knex) {
+    return db('user as u')
+      .leftJoin('local_user as lu', 'lu.user_id', 'u.id')
+      .leftJoin('nonlocal_user as nl', 'nl.user_id', 'u.id')
+      .select('u.id', 'u.extra', 'u.enabled', 'u.default_project_id', 'u.domain_id', 'lu.id as local_id', db.raw('COALESCE(lu.name, nl.name) as name'))
+      .orderBy('u.id');
+  }
+
+  private async hydrate(rows: Record<string, unknown>[]): Promise<UserRecord[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id as string);
+    const localIds = rows.map((r) => r.local_id).filter((v) => v !== null && v !== undefined) as number[];
+    const [options, passwords] = await Promise.all([
+      chunked(ids, (c) => this.db()('user_option').whereIn('user_id', c)),
+      chunked(localIds, (c) => this.db()('password').whereIn('local_user_id', c).select('local_user_id', 'expires_at', 'expires_at_int', 'created_at_int').orderBy('created_at_int', 'desc')),
+    ]);
+    const optsByUser = new Map<string, Record<string, unknown>>();
+    for (const o of options) {
+      const name = optionNameForId(o.option_id as string);
+      if (!name) continue;
+      const m = optsByUser.get(o.user_id as string) ?? {};
+      m[name] = safeJson(o.option_value);
+      optsByUser.set(o.user_id as string, m);
+    }
+    const expiry = new Map<number, Date | null>();
+    for (const p of passwords) {
+      if (expiry.has(p.local_user_id as number)) continue;
+      expiry.set(p.local_user_id as number, p.expires_at_int ? new Date(Number(p.expires_at_int) / 1000) : fromDbDate(p.expires_at));
+    }
+    return rows.map((r) => {
+      const options = optsByUser.get(r.id as string) ?? {};
+      const user: UserRecord = {
+        ...parseExtra(r.extra),
+        id: r.id as string,
+        name: r.name as string,
+        domain_id: r.domain_id as string,
+        enabled: fromDbBool(r.enabled) ?? true,
+        password_expires_at: options.ignore_password_expiry === true ? null : isoMicro(expiry.get(r.local_id as number) ?? null),
+        options,
+      };
+      if (r.default_project_id) user.default_project_id = r.default_project_id as string;
+      return user;
+    });
+  }
+
+  private async passwordRow(db: Knex, userId: string) {
+    return db('password as p')
+      .join('local_user as lu', 'lu.id', 'p.local_user_id')
+      .where('lu.user_id', userId)
+      .orderBy('p.created_at_int', 'desc')
+      .first('p.password_hash');
+  }
+
+  private async insertPassword(trx: Knex.Transaction, localUserId: number, password: string, now: Date, selfService: boolean): Promise<void> {
+    const hash = await this.hasher.hash(password);
+    const days = this.opts.passwordExpiresDays();
+    const expires = days ? new Date(now.getTime() + days * 86400_000) : null;
+    // Older passwords expire now, so only the newest is valid (Keystone's history rule).
+    await trx('password').where({ local_user_id: localUserId }).whereNull('expires_at').update({ expires_at: toDbDate(this.dialect, now), expires_at_int: toDateInt(now) });
+    await trx('password').insert({
+      local_user_id: localUserId,
+      password_hash: hash,
+      created_at: toDbDate(this.dialect, now),
+      created_at_int: toDateInt(now),
+      expires_at: toDbDate(this.dialect, expires),
+      expires_at_int: expires ? toDateInt(expires) : null,
+      self_service: toDbBool(this.dialect, selfService),
+    });
+  }
+
+  private async writeOptions(trx: Knex.Transaction, userId: string, options: Record<string, unknown>): Promise<void> {
+    for (const [name, value] of Object.entries(options)) {
+      const id = USER_OPTION_IDS[name];
+      if (!id) continue;
+      await trx('user_option').where({ user_id: userId, option_id: id }).delete();
+      if (value !== null) await trx('user_option').insert({ user_id: userId, option_id: id, option_value: JSON.stringify(value) });
+    }
+  }
+}
+
+function extraOf(user: Partial<NewUser>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(user).filter(([k]) => !USER_ATTRS.has(k)));
+}
+
+function safeJson(v: unknown): unknown {
+  try {
+    return typeof v === 'string' ? JSON.parse(v) : v;
+  } catch {
+    return v;
+  }
+}
+
+/** SQLite caps bound parameters; split long IN lists. */
+async function chunked<T, R>(items: T[], q: (chunk: T[]) => Promise<R[]> | PromiseLike<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += 500) out.push(...(await q(items.slice(i, i + 500))));
+  return out;
+}
+
+export const newUserId = (): string => randomUUID().replace(/-/g, '');

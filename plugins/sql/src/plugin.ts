@@ -1,0 +1,58 @@
+import { definePlugin, defineDriver, Namespaces, type DriverContext } from '@keystone-ts/plugin-sdk';
+import type { Knex } from 'knex';
+import { PasswordHasher } from './password';
+import { SqlIdentityDriver } from './identity/sql-identity.driver';
+import { SqlIdMappingDriver } from './id-mapping/sql-id-mapping.driver';
+import type { Dialect } from './common/sql-values';
+import { resourceDrivers } from './resource';
+import { assignmentDrivers } from './assignment';
+import { catalogDrivers } from './catalog';
+import { tokenDrivers } from './token';
+
+/** The shared connection, owned by core; drivers never open their own. */
+export function sqlConnection(ctx: DriverContext): { knex: () => Knex; dialect: Dialect } {
+  const db = ctx.services.database;
+  if (!db) throw new Error('The SQL drivers need core\'s database service');
+  return { knex: () => db.knex() as Knex, dialect: db.dialect };
+}
+
+function identityDriver(ctx: DriverContext): SqlIdentityDriver {
+  const { knex, dialect } = sqlConnection(ctx);
+  const c = ctx.config;
+  const hasher = new PasswordHasher({
+    algorithm: c.get('identity', 'password_hash_algorithm'),
+    rounds: c.get('identity', 'password_hash_rounds'),
+    saltBytes: c.get('identity', 'salt_bytesize'),
+    scryptBlockSize: c.get('identity', 'scrypt_block_size'),
+    scryptParallelism: c.get('identity', 'scrypt_paralellism'),
+    maxPasswordLength: c.get('identity', 'max_password_length'),
+    strictPasswordCheck: c.get('DEFAULT', 'strict_password_check'),
+    logger: ctx.logger,
+  } as never);
+  return new SqlIdentityDriver(knex, dialect, hasher, {
+    passwordExpiresDays: () => (c.has('security_compliance') ? c.get<number | null>('security_compliance', 'password_expires_days') : null),
+  });
+}
+
+export const sqlPlugin = definePlugin({
+  id: 'sql',
+  compatibility: '^1.0.0',
+  drivers: [
+    defineDriver({
+      namespace: Namespaces.identity,
+      name: 'sql',
+      aliases: ['keystone.identity.backends.sql.Identity'],
+      create: identityDriver,
+    }),
+    defineDriver({
+      namespace: Namespaces.idMapping,
+      name: 'sql',
+      aliases: ['keystone.identity.mapping_backends.sql.Mapping'],
+      create: (ctx) => new SqlIdMappingDriver(sqlConnection(ctx).knex),
+    }),
+    ...resourceDrivers,
+    ...assignmentDrivers,
+    ...catalogDrivers,
+    ...tokenDrivers,
+  ],
+});
