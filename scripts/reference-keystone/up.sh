@@ -24,8 +24,9 @@
 #                       (scripts/services/memcached.sh, port KS_MEMCACHED_PORT or free)
 #                       with [cache] backend = dogpile.cache.memcached
 #   KS_FRONT=socket     socket: workers speak HTTP themselves (--http-socket) and close
-#                       the connection after each response; router: uWSGI's HTTP router
-#                       in front (--http, keep-alive), like a small reverse proxy
+#                       the connection after each response; http11: the same with
+#                       HTTP/1.1 keep-alive (--http11-socket); router: uWSGI's HTTP
+#                       router in front (--http, keep-alive), like a small reverse proxy
 #   KS_PG_PORT=         postgres mode: port of the private cluster (default: a free one)
 #   KS_SQLITE_WORKAROUND=1  sqlite: ?check_same_thread=false + WAL (see below)
 #   KS_ADMIN_PASSWORD=admin-secret
@@ -51,7 +52,7 @@ FRONT=${KS_FRONT:-socket}
 ADMIN_PASSWORD=${KS_ADMIN_PASSWORD:-admin-secret}
 SQLITE_FIX=${KS_SQLITE_WORKAROUND:-1}
 case "$CACHE" in none|memcached) ;; *) echo "KS_CACHE must be none or memcached" >&2; exit 2 ;; esac
-case "$FRONT" in socket|router) ;; *) echo "KS_FRONT must be socket or router" >&2; exit 2 ;; esac
+case "$FRONT" in socket|http11|router) ;; *) echo "KS_FRONT must be socket, http11 or router" >&2; exit 2 ;; esac
 for b in /usr/bin/keystone-manage /usr/bin/keystone-wsgi-public /usr/bin/uwsgi; do
   [ -x "$b" ] || { echo "up.sh: $b missing; run $HERE/install.sh" >&2; exit 1; }
 done
@@ -179,6 +180,9 @@ if [ "$FRONT" = router ]; then
 http = 127.0.0.1:$PORT
 http-keepalive = 1
 socket = $DIR/uwsgi.sock"
+elif [ "$FRONT" = http11 ]; then
+  FRONT_CFG="plugins = python3
+http11-socket = 127.0.0.1:$PORT"
 else
   FRONT_CFG="plugins = python3
 http-socket = 127.0.0.1:$PORT

@@ -79,7 +79,7 @@ start() {
   fi
   if [ ! -f "$DATA/PG_VERSION" ]; then
     mkdir -p "$DATA"
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$DATA"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$DATA"; fi
     chmod 700 "$DATA"
     log "initdb $DATA"
     as_pg "$PGBIN/initdb" -D "$DATA" -A trust -U postgres -E UTF8 --no-instructions >"$DIR/initdb.log" 2>&1 \
@@ -100,7 +100,7 @@ EOF
   if ! is_running; then
     if port_in_use "$PORT"; then echo "port $PORT is already in use" >&2; exit 1; fi
     log "starting postgres on 127.0.0.1:$PORT"
-    [ "$(id -u)" -eq 0 ] && touch "$DIR/postgres.log" && chown postgres:postgres "$DIR/postgres.log"
+    if [ "$(id -u)" -eq 0 ]; then touch "$DIR/postgres.log" && chown postgres:postgres "$DIR/postgres.log"; fi
     as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$DIR/postgres.log" -w -t 60 start >/dev/null \
       || { tail -20 "$DIR/postgres.log" >&2; exit 1; }
   fi

@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { ConfigurationError } from '@keystone-ts/plugin-sdk';
-import { bootRuntime, createKeystoneApp, listen, configureLogging, getLogger } from '@keystone-ts/core';
-import { AppModule } from './app.module';
-import { BUILTIN_PLUGIN_PACKAGES } from './builtin-plugins';
+import { createKeystoneApp, listen, configureLogging, getLogger } from '@keystone-ts/core';
+import { bootKeystone, KeystoneModule } from '@keystone-ts/server';
 
 async function main(): Promise<void> {
-  const runtime = bootRuntime({ argv: process.argv.slice(2), builtinPackages: BUILTIN_PLUGIN_PACKAGES });
+  const runtime = bootKeystone(process.argv.slice(2));
   configureLogging({ debug: runtime.config.get<boolean>('DEFAULT', 'debug') });
-  const app = await createKeystoneApp(runtime, AppModule.forRuntime(runtime));
+  const app = await createKeystoneApp(runtime, KeystoneModule.forRuntime(runtime));
   const server = await listen(app, runtime);
   getLogger('keystone.server').info(`keystone-ts listening on ${server.urls.join(', ')}`);
   const stop = () => void server.close().then(() => process.exit(0));
@@ -18,8 +17,8 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   // A configuration problem is the operator's to fix: one line, no stack.
-  if (e instanceof ConfigurationError) {
-    process.stderr.write(`keystone-all: ${e.message}\n`);
+  if (e instanceof ConfigurationError || (e as Error)?.name === 'ConfigurationError') {
+    process.stderr.write(`keystone-all: ${(e as Error).message}\n`);
   } else {
     process.stderr.write(`keystone-all: ${(e as Error)?.stack ?? String(e)}\n`);
   }

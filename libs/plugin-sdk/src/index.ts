@@ -7,3 +7,7 @@ export * from './contracts/identity.driver';
 export * from './contracts/auth-method';
 export * from './contracts/token-provider';
 export * from './contracts/services';
+export * from './contracts/revoke.driver';
+export * from './contracts/role.driver';
+export * from './contracts/assignment.driver';
+export * from './contracts/resource.driver';

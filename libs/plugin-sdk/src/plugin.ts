@@ -1,5 +1,6 @@
 import type { OptionGroup } from './options';
 import type { DriverContext } from './context';
+import type { DatabaseFacade } from './contracts/services';
 
 /** Brand of a plugin object, shared across copies of the SDK (hence Symbol.for). */
 export const PLUGIN_BRAND = Symbol.for('keystone-ts.plugin');
@@ -39,10 +40,21 @@ export interface PluginDefinition {
   optionGroups?: readonly OptionGroup[];
   drivers?: readonly DriverDefinition[];
   authMethods?: readonly AuthMethodDefinition[];
-  /** MikroORM entities (EntitySchema instances) the plugin persists. */
-  persistence?: { entities?: readonly unknown[]; migrations?: readonly unknown[] };
+  /** What the plugin persists: MikroORM entities, and the schema `keystone-manage db_sync` applies. */
+  persistence?: {
+    entities?: readonly unknown[];
+    schema?: PluginSchema;
+  };
   /** An optional Nest module class adding routes. */
   nestModule?: unknown;
+}
+
+/** A plugin's database schema, applied by `keystone-manage db_sync`. */
+export interface PluginSchema {
+  /** Creates or checks the plugin's tables; returns a line for the operator. */
+  sync(db: DatabaseFacade, progress: (msg: string) => void): Promise<string>;
+  /** What `db_version` prints for this plugin's schema. */
+  version(db: DatabaseFacade): Promise<string>;
 }
 
 export type KeystonePlugin = Readonly<PluginDefinition> & { readonly [PLUGIN_BRAND]: true };

@@ -1,6 +1,7 @@
 import { sqlPlugin } from './plugin';
 
 export default sqlPlugin;
-export { sqlPlugin, sqlConnection } from './plugin';
+export { sqlPlugin } from './plugin';
+export { sqlConnection } from './common/sql-connection';
 export * from './schema';
 export { PasswordHasher } from './password';

@@ -1,20 +1,16 @@
 import { definePlugin, defineDriver, Namespaces, type DriverContext } from '@keystone-ts/plugin-sdk';
-import type { Knex } from 'knex';
 import { PasswordHasher } from './password';
 import { SqlIdentityDriver } from './identity/sql-identity.driver';
 import { SqlIdMappingDriver } from './id-mapping/sql-id-mapping.driver';
-import type { Dialect } from './common/sql-values';
+import { sqlConnection } from './common/sql-connection';
+
+/** Prefer importing from './common/sql-connection' (avoids a cycle with this file). */
+export { sqlConnection };
 import { resourceDrivers } from './resource';
 import { assignmentDrivers } from './assignment';
 import { catalogDrivers } from './catalog';
 import { tokenDrivers } from './token';
-
-/** The shared connection, owned by core; drivers never open their own. */
-export function sqlConnection(ctx: DriverContext): { knex: () => Knex; dialect: Dialect } {
-  const db = ctx.services.database;
-  if (!db) throw new Error('The SQL drivers need core\'s database service');
-  return { knex: () => db.knex() as Knex, dialect: db.dialect };
-}
+import { keystoneSchema } from './schema-hook';
 
 function identityDriver(ctx: DriverContext): SqlIdentityDriver {
   const { knex, dialect } = sqlConnection(ctx);
@@ -37,6 +33,7 @@ function identityDriver(ctx: DriverContext): SqlIdentityDriver {
 export const sqlPlugin = definePlugin({
   id: 'sql',
   compatibility: '^1.0.0',
+  persistence: { schema: keystoneSchema },
   drivers: [
     defineDriver({
       namespace: Namespaces.identity,

@@ -102,8 +102,8 @@ export interface CatalogApi {
 }
 
 export interface TokenApi {
-  /** Revocations/persistence hooks may invalidate cached validations. */
-  invalidateCaches?(): void;
+  /** @throws NotFound when the token is not valid now */
+  validate(tokenId: string, opts?: { allowExpired?: boolean }): Promise<{ id: string; payload: { userId: string; methods: string[]; auditIds: string[]; expiresAt: number } }>;
 }
 
 export interface RevokeApi {

@@ -10,9 +10,14 @@ export interface ConfigArgs {
   sources?: { kind: 'file' | 'dir'; path: string }[];
 }
 
+/** Python's expanduser: $HOME when set, else the account's home directory. */
+function home(): string {
+  return process.env.HOME || homedir();
+}
+
 /** oslo's _fixpath: `~` expanded, made absolute. */
 function fixPath(p: string): string {
-  return resolve(p === '~' || p.startsWith('~/') ? join(homedir(), p.slice(1)) : p);
+  return resolve(p === '~' || p.startsWith('~/') ? join(home(), p.slice(1)) : p);
 }
 
 /** Pulls `--config-file X`/`--config-file=X` and `--config-dir` out of argv; returns the rest. */
@@ -80,7 +85,7 @@ export function resolveConfigFiles(args: ConfigArgs, project = 'keystone'): stri
 
 /** oslo's _get_config_dirs. */
 function defaultSearchDirs(project: string): string[] {
-  const dirs = [join(homedir(), `.${project}`), homedir(), join('/etc', project), '/etc'];
+  const dirs = [join(home(), `.${project}`), home(), join('/etc', project), '/etc'];
   if (process.env.SNAP_COMMON) dirs.push(join(process.env.SNAP_COMMON, 'etc', project));
   if (process.env.SNAP) dirs.push(join(process.env.SNAP, 'etc', project));
   return dirs;

@@ -77,14 +77,16 @@ export class KeystoneConfig implements ConfigView {
     return this.raw.get(name) ?? new Map();
   }
 
-  /** A copy whose given sections are replaced key by key (domain-specific overlays). */
-  withOverlay(overlay: RawSections): KeystoneConfig {
+  /**
+   * A copy in which the given sections are replaced wholesale. Keystone
+   * builds a domain's `[identity]`/`[ldap]` from the domain file alone (an
+   * option the file does not set takes its default, not keystone.conf's), so
+   * the listed sections start empty rather than inherit.
+   */
+  withOverlay(overlay: RawSections, replaceSections: readonly string[] = [...overlay.keys()]): KeystoneConfig {
     const merged: RawSections = new Map([...this.raw].map(([s, opts]) => [s, new Map(opts)]));
-    for (const [section, opts] of overlay) {
-      const target = merged.get(section) ?? new Map<string, RawValue[]>();
-      for (const [k, v] of opts) target.set(k, v);
-      merged.set(section, target);
-    }
+    for (const section of replaceSections) merged.delete(section);
+    for (const [section, opts] of overlay) merged.set(section, new Map(opts));
     return new KeystoneConfig(this.registry, merged, this.files);
   }
 

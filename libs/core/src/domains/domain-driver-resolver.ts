@@ -1,12 +1,14 @@
 import { ConfigurationError, type Logger } from '@keystone-ts/plugin-sdk';
 import type { KeystoneConfig } from '../config/keystone-config';
-import type { DomainConfigSource } from './domain-config-source';
+import { DOMAIN_OVERLAY_GROUPS, type DomainConfigSource } from './domain-config-source';
 
 interface Built<D> {
   /** null: the domain has no own configuration and uses the default driver. */
   driver: D | null;
   fingerprint: string;
   checkedAt: number;
+  /** Where the configuration came from (file name), for messages. */
+  origin: string;
 }
 
 export interface ResolverOptions<D> {
@@ -45,15 +47,9 @@ export class DomainDriverResolver<D extends { destroy?(): Promise<void> }> {
   async init(): Promise<void> {
     this.defaultDriver = await this.opts.build(this.opts.config, null);
     if (!this.opts.enabled || !this.opts.source) return;
-    const sqlOwners: string[] = this.opts.isSql(this.defaultDriver) ? ['the default [identity] driver'] : [];
-    for (const { domainId, origin } of await this.opts.source.listConfigured()) {
-      const driver = await this.forDomain(domainId);
-      if (driver !== this.defaultDriver && this.opts.isSql(driver)) sqlOwners.push(origin);
-    }
-    if (sqlOwners.length > 1) {
-      throw new ConfigurationError(
-        `More than one SQL identity driver is configured (only one is permitted): ${sqlOwners.join(', ')}`,
-      );
+    // Each build checks the one-SQL-driver rule, so a second SQL driver fails here.
+    for (const { domainId } of await this.opts.source.listConfigured()) {
+      await this.forDomain(domainId);
     }
   }
 
@@ -95,14 +91,14 @@ export class DomainDriverResolver<D extends { destroy?(): Promise<void> }> {
     const loaded = await this.opts.source!.load(domainId);
     if (!loaded) {
       await cached?.driver?.destroy?.();
-      this.built.set(domainId, { driver: null, fingerprint: '', checkedAt: this.now() });
+      this.built.set(domainId, { driver: null, fingerprint: '', checkedAt: this.now(), origin: '' });
       return this.default;
     }
     if (cached?.driver && cached.fingerprint === loaded.fingerprint) {
       cached.checkedAt = this.now();
       return cached.driver;
     }
-    const overlay = this.opts.config.withOverlay(loaded.sections);
+    const overlay = this.opts.config.withOverlay(loaded.sections, DOMAIN_OVERLAY_GROUPS);
     let driver: D;
     try {
       overlay.validateAll();
@@ -110,11 +106,29 @@ export class DomainDriverResolver<D extends { destroy?(): Promise<void> }> {
     } catch (e) {
       throw new ConfigurationError(`Domain-specific configuration ${loaded.origin}: ${(e as Error).message}`);
     }
+    if (this.opts.isSql(driver)) {
+      const others = this.sqlOwners(domainId);
+      if (others.length) {
+        await driver.destroy?.();
+        throw new ConfigurationError(
+          `More than one SQL identity driver is configured (only one is permitted): ${[...others, loaded.origin].join(', ')}`,
+        );
+      }
+    }
     if (cached?.driver) {
       this.opts.logger.info(`Configuration of domain ${domainId} changed (${loaded.origin}); identity driver replaced`);
       await cached.driver.destroy?.();
     }
-    this.built.set(domainId, { driver, fingerprint: loaded.fingerprint, checkedAt: this.now() });
+    this.built.set(domainId, { driver, fingerprint: loaded.fingerprint, checkedAt: this.now(), origin: loaded.origin });
     return driver;
+  }
+
+  /** Who already uses an SQL identity driver, other than `domainId` (Keystone allows one: the default or one domain). */
+  private sqlOwners(domainId: string): string[] {
+    const owners = this.defaultDriver && this.opts.isSql(this.defaultDriver) ? ['the default [identity] driver'] : [];
+    for (const [id, b] of this.built) {
+      if (id !== domainId && b.driver && this.opts.isSql(b.driver)) owners.push(b.origin);
+    }
+    return owners;
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseIni, type RawSections } from '../config/ini-parser';
-import type { Logger } from '@keystone-ts/plugin-sdk';
+import { ConfigurationError, type Logger } from '@keystone-ts/plugin-sdk';
 import { DOMAIN_OVERLAY_GROUPS, type DomainConfigSource } from './domain-config-source';
 
 const FILE_PATTERN = /^keystone\.(.+)\.conf$/;
@@ -27,7 +27,7 @@ export class FileDomainConfigSource implements DomainConfigSource {
     if (!existsSync(file)) return null;
     const text = readFileSync(file, 'utf8');
     return {
-      sections: this.overlayOnly(parseIni(text, file), file),
+      sections: this.overlayOnly(parse(text, file), file),
       fingerprint: createHash('sha256').update(text).digest('hex'),
       origin: file,
     };
@@ -48,7 +48,7 @@ export class FileDomainConfigSource implements DomainConfigSource {
         this.logger.warn(`Invalid domain name '${m[1]}' found in config file name ${file}: ignored`);
         continue;
       }
-      out.push({ domainId, sections: this.overlayOnly(parseIni(readFileSync(file, 'utf8'), file), file), origin: file });
+      out.push({ domainId, sections: this.overlayOnly(parse(readFileSync(file, 'utf8'), file), file), origin: file });
     }
     return out;
   }
@@ -61,5 +61,14 @@ export class FileDomainConfigSource implements DomainConfigSource {
       }
     }
     return sections;
+  }
+}
+
+/** A syntax error in a domain file stops the start like one in keystone.conf: one line naming file and line. */
+function parse(text: string, file: string): RawSections {
+  try {
+    return parseIni(text, file);
+  } catch (e) {
+    throw new ConfigurationError(`Domain-specific configuration ${file}: ${(e as Error).message}`);
   }
 }

@@ -76,12 +76,12 @@ export class PolicyEnforcer {
   }
 
   /** True when the action is allowed. Scope mismatches deny only under enforce_scope. */
-  enforce(action: string, target: PolicyTarget, credentials: Credentials): boolean {
+  enforce(action: string, target: PolicyTarget, credentials: Credentials | PolicyTarget): boolean {
     return this.decide(action, target, credentials).outcome === 'allow';
   }
 
   /** Throws PolicyNotAuthorized (InvalidScope for a scope mismatch), both 403s, unless allowed. */
-  authorize(action: string, target: PolicyTarget, credentials: Credentials): void {
+  authorize(action: string, target: PolicyTarget, credentials: Credentials | PolicyTarget): void {
     const decision = this.decide(action, target, credentials);
     if (decision.outcome === 'allow') return;
     if (decision.outcome === 'scope') {
@@ -118,7 +118,7 @@ export class PolicyEnforcer {
     return check === undefined ? undefined : checkToString(check);
   }
 
-  private decide(action: string, target: PolicyTarget, credentials: Credentials): Decision {
+  private decide(action: string, target: PolicyTarget, credentials: Credentials | PolicyTarget): Decision {
     const registered = this.registered.get(action);
     if (registered === undefined) throw new PolicyNotRegistered(action);
     const creds = prepareCredentials(credentials);

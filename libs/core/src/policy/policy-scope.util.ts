@@ -7,7 +7,7 @@ import type { Credentials, ScopeType } from './policy.types';
 import { pyTruthy } from './python-value.util';
 
 /** A copy of the credentials with `system` set from `system_scope`, as oslo does (without mutating the caller's). */
-export function prepareCredentials(credentials: Credentials): Record<string, unknown> {
+export function prepareCredentials(credentials: Credentials | Readonly<Record<string, unknown>>): Record<string, unknown> {
   const creds: Record<string, unknown> = { ...credentials };
   if (pyTruthy(creds.system_scope)) creds.system = creds.system_scope;
   return creds;

@@ -16,9 +16,46 @@ export class FormatKeyMissing extends Error {
 
 const FLAGS = '-+ #0';
 
+/**
+ * Templates made only of text, `%(key)s` and `%%` (all of Keystone's) are split
+ * once into alternating text and keys: even indexes are text, odd ones keys.
+ */
+const SIMPLE_PIECE = /[^%]+|%%|%\(([^()]*)\)s/y;
+const simpleCache = new Map<string, readonly string[] | null>();
+
+function simpleParts(template: string): readonly string[] | null {
+  let parts = simpleCache.get(template);
+  if (parts === undefined) {
+    parts = splitSimple(template);
+    if (simpleCache.size < 10_000) simpleCache.set(template, parts);
+  }
+  return parts;
+}
+
+function splitSimple(template: string): string[] | null {
+  const parts = [''];
+  SIMPLE_PIECE.lastIndex = 0;
+  while (SIMPLE_PIECE.lastIndex < template.length) {
+    const m = SIMPLE_PIECE.exec(template);
+    if (m === null) return null;
+    if (m[1] !== undefined) parts.push(m[1], '');
+    else parts[parts.length - 1] += m[0] === '%%' ? '%' : m[0];
+  }
+  return parts;
+}
+
 /** Formats `template` against `mapping` the way `str % dict` does for the conversions policies use. */
 export function percentFormat(template: string, mapping: ReadonlyMap<string, unknown>): string {
   if (!template.includes('%')) return template;
+  const parts = simpleParts(template);
+  if (parts !== null) {
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      if (!mapping.has(parts[i])) throw new FormatKeyMissing(parts[i]);
+      out += pyStr(mapping.get(parts[i])) + parts[i + 1];
+    }
+    return out;
+  }
   let out = '';
   let i = 0;
   // CPython hands the whole dict to the first keyless conversion and counts a

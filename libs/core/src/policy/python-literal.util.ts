@@ -266,8 +266,8 @@ class ExpressionParser {
     const isBytes = parts.map((p) => p.t === 'bytes');
     if (isBytes.some((b) => b) && !isBytes.every((b) => b)) throw syntaxError(this.text, 'cannot mix bytes and nonbytes literals');
     if (parts.some((p) => p.t === 'fstring')) return REFUSED;
-    if (isBytes[0]) return { lit: { t: 'bytes', v: parts.flatMap((p) => (p as { v: number[] }).v) } };
-    return { lit: { t: 'str', v: parts.map((p) => (p as { v: string }).v).join('') } };
+    if (isBytes[0]) return { lit: { t: 'bytes', v: parts.flatMap((p) => (p.t === 'bytes' ? p.v : [])) } };
+    return { lit: { t: 'str', v: parts.map((p) => (p.t === 'str' ? p.v : '')).join('') } };
   }
 
   private next(): PyToken | undefined {

@@ -87,6 +87,8 @@ export function pyTruthy(value: unknown): boolean {
 /** A value Python would see as a dict (what oslo indexes into and Keystone flattens). */
 export function isPyDict(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return true; // the hot path: JSON-ish data
   return !(value instanceof Date || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value));
 }
 

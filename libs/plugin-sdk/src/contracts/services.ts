@@ -22,7 +22,24 @@ export interface DatabaseFacade {
   knex(): unknown;
 }
 
+export interface TokenServiceFacade {
+  /** Validates a token for use as an auth method. @throws Unauthorized/NotFound */
+  validate(tokenId: string): Promise<{
+    id: string;
+    userId: string;
+    methods: string[];
+    auditIds: string[];
+    expiresAt: Date;
+    scope: 'project' | 'domain' | 'system' | 'unscoped';
+    projectId: string | null;
+    domainId: string | null;
+    trustId: string | null;
+    appCredId: string | null;
+  }>;
+}
+
 export interface CoreServices {
+  readonly tokens?: TokenServiceFacade;
   readonly identity?: IdentityServiceFacade;
   readonly resource?: ResourceServiceFacade;
   readonly database?: DatabaseFacade;

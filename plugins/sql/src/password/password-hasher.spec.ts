@@ -118,6 +118,21 @@ describe('PasswordHasher', () => {
     await expect(hasher.verify('pw', '$2x$' + hash.slice(4))).resolves.toBe(false);
   });
 
+  it('matches the reference vectors passlib checks its bcrypt backends with', async () => {
+    // Configured for scrypt so the 255-byte password reaches bcrypt uncut.
+    const hasher = new PasswordHasher(FAST.scrypt);
+    const wrap = '0123456789'.repeat(26).slice(0, 255);
+    const cases: Array<[string, string, boolean]> = [
+      ['test', '$2$04$5BJqKfqMQvV7nS.yUguNcuRfMMOXK0xPWavM7pOzjEi5ze5T1k8/S', true],
+      ['test', '$2a$04$5BJqKfqMQvV7nS.yUguNcueVirQqDBGaLXSqj.rs.pZPlNR0UX/HK', true],
+      ['\u0451', '$2b$05$6bNw2HLQYeqHYyBfLMsv/OUcZd0LKP39b87nBw3.S2tVZSqiQX6eu', true],
+      ['\u0451', '$2b$05$6bNw2HLQYeqHYyBfLMsv/OiwqTymGIGzFsA4hOTWebfehXHNprcAS', false], // crypt_blowfish 8-bit bug
+      [wrap, '$2a$04$R1lJ2gkNaoPGdafE.H.16.1MKHPvmKwryeulRe225LKProWYwt9Oi', true],
+      [wrap, '$2a$04$R1lJ2gkNaoPGdafE.H.16.nVyh2niHsGJhayOHLMiXlI45o8/DU.6', false], // BSD 2a wraparound bug
+    ];
+    for (const [password, hash, expected] of cases) await expect(hasher.verify(password, hash)).resolves.toBe(expected);
+  });
+
   it('answers false, quietly about the password, for malformed or unknown hashes', async () => {
     const logger = recordingLogger();
     const hasher = new PasswordHasher({ ...FAST.scrypt, logger });

@@ -1,24 +1,17 @@
 import {
   KEYSTONE_SCHEMA,
-  boolean,
-  foreignKey,
   generateDdl,
   generateScript,
   generateSeed,
-  index,
-  integer,
   postgresColumnType,
   quoteIdent,
   renderCreateTable,
   sqliteColumnType,
   sqliteSpelling,
   postgresSpelling,
-  table,
-  types,
-  unique,
-  varchar,
   DatabaseSchema,
 } from './index';
+import { boolean, foreignKey, index, integer, table, types, unique, varchar } from './schema-dsl';
 
 const tiny: DatabaseSchema = {
   tables: [

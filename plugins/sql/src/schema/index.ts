@@ -1,5 +1,21 @@
 /** Keystone 22's SQL schema for SQLite and PostgreSQL: definitions, DDL, sync and introspection. */
-export * from './schema-dsl';
+// The DSL's builders have short generic names (table, text, index, ...): keep
+// them under one namespace so they do not leak into the package's exports.
+export type {
+  SqlDialect,
+  ColumnType,
+  FkAction,
+  ForeignKeyDef,
+  UniqueDef,
+  ConstraintDef,
+  IndexDef,
+  ColumnDef,
+  TableDef,
+  ColumnOptions,
+  ColumnSpec,
+  TableOptions,
+} from './schema-dsl';
+export * as schemaDsl from './schema-dsl';
 export * from './sql-identifiers';
 export * from './keystone-revisions';
 export * from './keystone-schema';

@@ -1,14 +1,5 @@
-import {
-  KEYSTONE_SCHEMA,
-  KEYSTONE_TABLE_NAMES,
-  TableDef,
-  table,
-  validateSchema,
-  varchar,
-  foreignKey,
-  index,
-  DatabaseSchema,
-} from './index';
+import { KEYSTONE_SCHEMA, KEYSTONE_TABLE_NAMES, TableDef, validateSchema, DatabaseSchema } from './index';
+import { foreignKey, index, table, varchar } from './schema-dsl';
 
 const byName = (name: string): TableDef => {
   const t = KEYSTONE_SCHEMA.tables.find((x) => x.name === name);

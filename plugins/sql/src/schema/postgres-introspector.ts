@@ -27,7 +27,9 @@ async function tableSnapshot(exec: SqlExecutor, name: string): Promise<TableSnap
       ` ${c.is_nullable === 'YES' ? 'NULL' : 'NOT NULL'} default=${c.column_default ?? '-'}`,
   );
   const idx = await exec.query(
-    'SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?',
+    // indexdef names the schema; drop it so databases in different schemas compare equal.
+    `SELECT indexname, replace(indexdef, ' ON ' || quote_ident(current_schema()) || '.', ' ON ') AS indexdef
+       FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?`,
     [name],
   );
   const cons = await exec.query(

@@ -1,4 +1,16 @@
-import type { DriverDefinition } from '@keystone-ts/plugin-sdk';
+import { defineDriver, Namespaces, type DriverDefinition } from '@keystone-ts/plugin-sdk';
+import { sqlConnection } from '../common/sql-connection';
+import { SqlRevokeDriver } from './sql-revoke.driver';
 
-/** SQL drivers of the token subsystem, registered by the sql plugin. */
-export const tokenDrivers: DriverDefinition[] = [];
+/** SQL drivers of the token subsystem (revocation events), registered by the sql plugin. */
+export const tokenDrivers: DriverDefinition[] = [
+  defineDriver({
+    namespace: Namespaces.revoke,
+    name: 'sql',
+    aliases: ['keystone.revoke.backends.sql.Revoke'],
+    create: (ctx) => {
+      const { knex, dialect } = sqlConnection(ctx);
+      return new SqlRevokeDriver(knex, dialect);
+    },
+  }),
+];

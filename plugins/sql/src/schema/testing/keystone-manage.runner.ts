@@ -35,11 +35,10 @@ export async function writeKeystoneConf(dir: string, name: string, connection: s
 
 export function keystoneManage(conf: string, args: readonly string[], timeoutMs = 120_000): Promise<ManageResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(KEYSTONE_MANAGE, ['--config-file', conf, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Keystone's python is Debian's; keep a pyenv/venv python out of its way.
-      env: { ...process.env, PYTHONPATH: '', VIRTUAL_ENV: '' },
-    });
+    // Keystone runs on Debian's python; keep another python's settings out of its way.
+    const env = { ...process.env };
+    for (const k of ['PYTHONPATH', 'PYTHONHOME', 'VIRTUAL_ENV']) delete env[k];
+    const child = spawn(KEYSTONE_MANAGE, ['--config-file', conf, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -9,14 +9,14 @@ import { AuthModule } from '@keystone-ts/auth';
 
 /** The server: core, every subsystem module, then the plugins' own modules. */
 @Module({})
-export class AppModule {
+export class KeystoneModule {
   static forRuntime(runtime: KeystoneRuntime): DynamicModule {
     const pluginModules = runtime.registry
       .loadedPlugins()
       .map(({ plugin }) => plugin.nestModule)
       .filter((m): m is NonNullable<typeof m> => m !== undefined);
     return {
-      module: AppModule,
+      module: KeystoneModule,
       imports: [
         CoreModule.forRoot(runtime),
         IdentityModule,

@@ -1,0 +1,118 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { KEYSTONE_RUNTIME, ProviderApis, getLogger, type KeystoneRuntime } from '@keystone-ts/core';
+import { Unauthorized, isKeystoneError, type AuthMethod, type AuthRequestContext } from '@keystone-ts/plugin-sdk';
+import { TokenManager, scopeOf, type TokenModel } from '@keystone-ts/token';
+import { loadAuthMethods } from './auth-methods';
+import type { AuthRequest, ScopeRequest } from './auth-request';
+
+const GENERIC = 'The request you have made requires authentication.';
+
+/**
+ * Runs the auth methods of a request in order (all must succeed and agree
+ * on the user), resolves the requested scope, and issues the token.
+ */
+@Injectable()
+export class AuthManager implements OnApplicationBootstrap {
+  private methods = new Map<string, AuthMethod>();
+
+  constructor(
+    @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
+    private readonly apis: ProviderApis,
+    private readonly tokens: TokenManager,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // The facades plugins see; built-in and third-party methods get the same.
+    const services = this.runtime.services;
+    services.identity = this.apis.identity;
+    services.resource = this.apis.resource;
+    services.tokens = {
+      validate: async (id: string) => {
+        const m = await this.tokens.validate(id);
+        return {
+          id: m.id,
+          userId: m.user.id,
+          methods: m.payload.methods,
+          auditIds: m.payload.auditIds,
+          expiresAt: m.expiresAt,
+          scope: scopeOf(m),
+          projectId: m.project?.id ?? null,
+          domainId: m.domain?.id ?? null,
+          trustId: m.payload.trustId ?? null,
+          appCredId: m.payload.appCredId ?? null,
+        };
+      },
+    };
+    const log = getLogger('keystone.auth');
+    this.methods = await loadAuthMethods(this.runtime, (m) => log.debug(m));
+  }
+
+  async authenticate(req: AuthRequest, ctx: AuthRequestContext): Promise<TokenModel> {
+    let userId: string | null = null;
+    const methodNames: string[] = [];
+    let parent: { expiresAt: Date; auditIds: string[] } | null = null;
+    for (const name of req.methods) {
+      const method = this.methods.get(name);
+      if (!method) throw new Unauthorized('Attempted to authenticate with an unsupported method.');
+      const result = await method.authenticate((req.identity[name] as Record<string, unknown>) ?? {}, ctx);
+      if (result.kind === 'challenge') {
+        throw new Unauthorized('Additional authentication is required.');
+      }
+      if (userId !== null && userId !== result.userId) throw new Unauthorized('User IDs of the authentication methods do not match.');
+      userId = result.userId;
+      const inherited = (result.extras?.methods as string[] | undefined) ?? [];
+      methodNames.push(...inherited, name);
+      if (result.expiresAt && result.auditIds) parent = { expiresAt: result.expiresAt, auditIds: result.auditIds };
+    }
+    if (userId === null) throw new Unauthorized(GENERIC);
+    const scope = await this.resolveScope(req.scope, userId);
+    try {
+      return await this.tokens.issue({ userId, methods: [...new Set(methodNames)], ...scope, parent });
+    } catch (e) {
+      if (isKeystoneError(e) && (e.code === 404 || e.code === 403)) throw new Unauthorized(e.message);
+      throw e;
+    }
+  }
+
+  /** Scope by id or by name within a domain; anything unknown or disabled is a 401, as in Keystone. */
+  private async resolveScope(scope: ScopeRequest | 'unscoped' | null, userId: string): Promise<{ projectId?: string; domainId?: string; system?: boolean }> {
+    const resource = this.apis.resource;
+    try {
+      if (scope && scope !== 'unscoped') {
+        if (scope.project) {
+          const p = scope.project;
+          const project = p.id
+            ? await resource.getProject(p.id)
+            : await resource.getProjectByName(String(p.name), p.domain?.id ?? (await resource.getDomainByName(String(p.domain?.name))).id);
+          return { projectId: project.id };
+        }
+        if (scope.domain) {
+          const d = scope.domain;
+          return { domainId: (d.id ? await resource.getDomain(d.id) : await resource.getDomainByName(String(d.name))).id };
+        }
+        if (scope.system) return { system: true };
+        if (scope['OS-TRUST:trust']) throw new Unauthorized('Trusts are not supported yet.');
+      }
+      if (scope === null) return this.defaultProjectScope(userId);
+      return {};
+    } catch (e) {
+      if (isKeystoneError(e) && e.code === 404) throw new Unauthorized(e.message);
+      throw e;
+    }
+  }
+
+  /** No scope asked: Keystone scopes to the user's default project when it can, else unscoped. */
+  private async defaultProjectScope(userId: string): Promise<{ projectId?: string }> {
+    const user = await this.apis.identity.getUser(userId);
+    const projectId = user.default_project_id;
+    if (!projectId) return {};
+    try {
+      const project = await this.apis.resource.getProject(projectId);
+      if (!project.enabled) return {};
+      const roles = await this.apis.assignment.getRolesForUserOnProject(userId, projectId);
+      return roles.length > 0 ? { projectId } : {};
+    } catch {
+      return {};
+    }
+  }
+}

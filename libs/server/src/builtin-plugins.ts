@@ -1,0 +1,2 @@
+/** Plugins shipped with keystone-ts, loaded through the same path as third-party packages. */
+export const BUILTIN_PLUGIN_PACKAGES: readonly string[] = ['@keystone-ts/plugin-sql', '@keystone-ts/plugin-token-fernet', '@keystone-ts/plugin-auth-builtin'];

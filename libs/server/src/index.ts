@@ -1,0 +1,4 @@
+export * from './keystone.module';
+export * from './builtin-plugins';
+export * from './option-groups';
+export * from './boot';

@@ -1,0 +1,161 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { KEYSTONE_RUNTIME, ProviderApis, type KeystoneRuntime, type RoleRef } from '@keystone-ts/core';
+import { Namespaces, NotFound, Unauthorized, isKeystoneError, type TokenPayload, type TokenProvider } from '@keystone-ts/plugin-sdk';
+import { RevokeManager } from './revoke/revoke.manager';
+import type { TokenValues } from './revoke/revocation-matcher';
+import { newAuditId } from './audit-ids';
+import type { TokenModel } from './token-model';
+
+export interface IssueRequest {
+  userId: string;
+  methods: string[];
+  projectId?: string | null;
+  domainId?: string | null;
+  system?: boolean;
+  /** The token being rescoped or used to authenticate: its expiry caps ours, its audit chain continues. */
+  parent?: { expiresAt: Date; auditIds: string[] } | null;
+  expiresAt?: Date | null;
+}
+
+const INVALID = 'Failed to validate token';
+
+/**
+ * Issues and validates tokens with the configured provider; rebuilds every
+ * token's facts from the managers (so a disabled user or project or a
+ * revocation takes effect on the next validation).
+ */
+@Injectable()
+export class TokenManager implements OnApplicationBootstrap {
+  private provider!: TokenProvider;
+
+  constructor(
+    @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
+    private readonly apis: ProviderApis,
+    private readonly revoke: RevokeManager,
+  ) {
+    apis.register('token', this);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const cfg = this.runtime.config;
+    this.provider = await this.runtime.drivers.createDriver<TokenProvider>(Namespaces.tokenProvider, cfg.get('token', 'provider'), cfg);
+  }
+
+  async issue(req: IssueRequest): Promise<TokenModel> {
+    const now = new Date();
+    const lifetime = this.runtime.config.get<number>('token', 'expiration') * 1000;
+    let expiresAt = req.expiresAt ?? new Date(now.getTime() + lifetime);
+    if (req.parent && req.parent.expiresAt < expiresAt) expiresAt = req.parent.expiresAt;
+    const auditIds = req.parent ? [newAuditId(), req.parent.auditIds[req.parent.auditIds.length - 1]] : [newAuditId()];
+    const payload: TokenPayload = {
+      userId: req.userId,
+      methods: req.methods,
+      expiresAt: expiresAt.getTime() / 1000,
+      auditIds,
+      projectId: req.projectId ?? null,
+      domainId: req.domainId ?? null,
+      systemScope: req.system ? 'all' : null,
+    };
+    const id = await this.provider.issue(payload);
+    // Fernet keeps whole seconds; render what validation will render.
+    const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+    return this.buildModel(id, { ...payload, issuedAt: issuedAt.getTime() / 1000 }, (e) => e);
+  }
+
+  /** @throws NotFound when the token is invalid, expired, revoked, or its user/scope is gone or disabled */
+  async validate(tokenId: string, opts: { allowExpired?: boolean } = {}): Promise<TokenModel> {
+    let payload: TokenPayload;
+    try {
+      payload = await this.provider.validate(tokenId);
+    } catch (e) {
+      if (isKeystoneError(e) && (e.code === 404 || e.code === 401)) throw new NotFound(INVALID);
+      throw e;
+    }
+    const now = Date.now();
+    const expiresMs = payload.expiresAt * 1000;
+    if (expiresMs <= now) {
+      const window = this.runtime.config.get<number>('token', 'allow_expired_window') * 1000;
+      if (!opts.allowExpired || expiresMs + window <= now) throw new NotFound(INVALID);
+    }
+    const model = await this.buildModel(tokenId, payload, () => new NotFound(INVALID));
+    if (await this.revoke.isRevoked(tokenValues(model))) throw new NotFound(INVALID);
+    return model;
+  }
+
+  /** Revokes one token (DELETE /v3/auth/tokens). */
+  async revokeToken(model: TokenModel): Promise<void> {
+    await this.revoke.revokeByAuditId(model.payload.auditIds[0]);
+  }
+
+  private async buildModel(id: string, payload: TokenPayload, fail: (e: Error) => Error): Promise<TokenModel> {
+    const apis = this.apis;
+    try {
+      const user = await apis.identity.getUser(payload.userId);
+      if (!user.enabled) throw new Unauthorized(`User ${user.id} is disabled.`);
+      const userDomain = await apis.resource.assertDomainEnabled(user.domain_id);
+      let project = null;
+      let projectDomain = null;
+      let domain = null;
+      let roles: RoleRef[] = [];
+      const system = payload.systemScope === 'all';
+      if (payload.projectId) {
+        project = await apis.resource.assertProjectEnabled(payload.projectId);
+        projectDomain = await apis.resource.getDomain(project.domain_id);
+        roles = await apis.assignment.getRolesForUserOnProject(user.id, project.id);
+        if (roles.length === 0) throw new Unauthorized(`User ${user.id} has no access to project ${project.id}`);
+      } else if (payload.domainId) {
+        domain = await apis.resource.assertDomainEnabled(payload.domainId);
+        roles = await apis.assignment.getRolesForUserOnDomain(user.id, domain.id);
+        if (roles.length === 0) throw new Unauthorized(`User ${user.id} has no access to domain ${domain.id}`);
+      } else if (system) {
+        roles = await apis.assignment.getRolesForUserOnSystem(user.id);
+        if (roles.length === 0) throw new Unauthorized(`User ${user.id} has no access to the system`);
+      }
+      return {
+        id,
+        payload,
+        user,
+        userDomain,
+        project,
+        projectDomain,
+        domain,
+        system,
+        roles,
+        issuedAt: new Date((payload.issuedAt ?? Date.now() / 1000) * 1000),
+        expiresAt: new Date(payload.expiresAt * 1000),
+        isAdminProject: this.isAdminProject(project?.name ?? null, projectDomain?.name ?? null),
+      };
+    } catch (e) {
+      throw isKeystoneError(e) ? fail(e) : e;
+    }
+  }
+
+  /** null when no admin project is configured (Keystone then omits the key). */
+  private isAdminProject(projectName: string | null, domainName: string | null): boolean | null {
+    const cfg = this.runtime.config;
+    if (!cfg.registry.get('resource', 'admin_project_name')) return null;
+    const name = cfg.get<string | null>('resource', 'admin_project_name');
+    const domain = cfg.get<string | null>('resource', 'admin_project_domain_name');
+    if (!name || !domain) return null;
+    return projectName === name && domainName === domain;
+  }
+}
+
+export function tokenValues(m: TokenModel): TokenValues {
+  return {
+    userId: m.user.id,
+    trustorId: null,
+    trusteeId: null,
+    projectId: m.project?.id ?? null,
+    identityDomainId: m.userDomain.id,
+    assignmentDomainId: m.projectDomain?.id ?? m.domain?.id ?? null,
+    roleIds: m.roles.map((r) => r.id),
+    trustId: m.payload.trustId ?? null,
+    consumerId: null,
+    accessTokenId: m.payload.accessTokenId ?? null,
+    auditId: m.payload.auditIds[0],
+    auditChainId: m.payload.auditIds[m.payload.auditIds.length - 1],
+    issuedAt: m.issuedAt,
+    expiresAt: m.expiresAt,
+  };
+}

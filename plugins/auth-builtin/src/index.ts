@@ -1,0 +1,4 @@
+import { authBuiltinPlugin } from './plugin';
+
+export default authBuiltinPlugin;
+export { authBuiltinPlugin };

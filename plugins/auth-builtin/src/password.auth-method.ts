@@ -1,0 +1,46 @@
+import { Unauthorized, ValidationError, isKeystoneError, type AuthMethod, type AuthMethodResult, type CoreServices } from '@keystone-ts/plugin-sdk';
+
+interface PasswordPayload {
+  user?: { id?: unknown; name?: unknown; password?: unknown; domain?: { id?: unknown; name?: unknown } };
+}
+
+const GENERIC = 'The request you have made requires authentication.';
+
+/**
+ * `password`: a user by id, or by name within a domain given by id or name,
+ * and the password checked by the driver serving that user's domain. Every
+ * failure is the same 401 so the caller cannot probe which part was wrong.
+ */
+export class PasswordAuthMethod implements AuthMethod {
+  constructor(private readonly services: CoreServices) {}
+
+  async authenticate(payload: Record<string, unknown>): Promise<AuthMethodResult> {
+    const user = (payload as PasswordPayload).user;
+    if (!user || typeof user !== 'object') throw ValidationError.missing("'user'", "'password'");
+    if (typeof user.password !== 'string') throw ValidationError.missing("'password'", "'user'");
+    const identity = this.services.identity!;
+    const resource = this.services.resource!;
+    let userId: string;
+    try {
+      if (typeof user.id === 'string' && user.id !== '') {
+        userId = (await identity.getUser(user.id)).id;
+      } else if (typeof user.name === 'string' && user.name !== '') {
+        const dom = user.domain;
+        if (!dom || (typeof dom.id !== 'string' && typeof dom.name !== 'string')) {
+          throw ValidationError.missing("'domain'", "'user'");
+        }
+        const domain = typeof dom.id === 'string' ? await resource.getDomain(dom.id) : await resource.getDomainByName(dom.name as string);
+        if (!domain.enabled) throw new Unauthorized(GENERIC);
+        userId = (await identity.getUserByName(user.name, domain.id)).id;
+      } else {
+        throw ValidationError.missing("'id' or 'name'", "'user'");
+      }
+    } catch (e) {
+      if (e instanceof ValidationError || (isKeystoneError(e) && e.code === 400)) throw e;
+      if (isKeystoneError(e)) throw new Unauthorized(GENERIC);
+      throw e;
+    }
+    const authenticated = await identity.authenticate(userId, user.password);
+    return { kind: 'authenticated', userId: authenticated.id };
+  }
+}

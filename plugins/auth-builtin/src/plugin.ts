@@ -1,0 +1,32 @@
+import { defineAuthMethod, definePlugin } from '@keystone-ts/plugin-sdk';
+import { PasswordAuthMethod } from './password.auth-method';
+import { TokenAuthMethod } from './token.auth-method';
+import { ExternalAuthMethod } from './external.auth-method';
+
+/** Keystone's built-in auth methods; third-party methods register exactly the same way. */
+export const authBuiltinPlugin = definePlugin({
+  id: 'auth-builtin',
+  compatibility: '^1.0.0',
+  authMethods: [
+    defineAuthMethod({
+      method: 'password',
+      name: 'default',
+      aliases: ['keystone.auth.plugins.password.Password', 'keystone.auth.password.Password'],
+      create: (ctx) => new PasswordAuthMethod(ctx.services),
+    }),
+    defineAuthMethod({
+      method: 'token',
+      name: 'default',
+      aliases: ['keystone.auth.plugins.token.Token', 'keystone.auth.token.Token'],
+      create: (ctx) => new TokenAuthMethod(ctx.services, ctx.config),
+    }),
+    ...(['DefaultDomain', 'Domain', 'KerberosDomain'] as const).map((mode) =>
+      defineAuthMethod({
+        method: 'external',
+        name: mode,
+        aliases: [`keystone.auth.plugins.external.${mode}`, ...(mode === 'DefaultDomain' ? ['default'] : [])],
+        create: (ctx) => new ExternalAuthMethod(mode, ctx.services, ctx.config),
+      }),
+    ),
+  ],
+});

@@ -1,0 +1,36 @@
+import { Forbidden, Unauthorized, ValidationError, isKeystoneError, type AuthMethod, type AuthMethodResult, type ConfigView, type CoreServices } from '@keystone-ts/plugin-sdk';
+
+/**
+ * `token`: re-authenticate with an existing token (rescoping). The new token
+ * never outlives the old one and continues its audit chain.
+ */
+export class TokenAuthMethod implements AuthMethod {
+  constructor(
+    private readonly services: CoreServices,
+    private readonly config: ConfigView,
+  ) {}
+
+  async authenticate(payload: Record<string, unknown>): Promise<AuthMethodResult> {
+    const id = (payload as { id?: unknown }).id;
+    if (typeof id !== 'string' || id === '') throw ValidationError.missing("'id'", "'token'");
+    let token;
+    try {
+      token = await this.services.tokens!.validate(id);
+    } catch (e) {
+      if (isKeystoneError(e)) throw new Unauthorized('The request you have made requires authentication.');
+      throw e;
+    }
+    if (token.scope !== 'unscoped' && !this.config.get<boolean>('token', 'allow_rescope_scoped_token')) {
+      throw Forbidden.action('rescope a scoped token');
+    }
+    if (token.trustId) throw Forbidden.action('rescope a trust-scoped token');
+    if (token.appCredId) throw Forbidden.action('rescope an application credential token');
+    return {
+      kind: 'authenticated',
+      userId: token.userId,
+      expiresAt: token.expiresAt,
+      auditIds: token.auditIds,
+      extras: { methods: token.methods },
+    };
+  }
+}

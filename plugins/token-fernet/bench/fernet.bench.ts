@@ -1,0 +1,70 @@
+/**
+ * Verify+decrypt throughput of a typical Keystone token: our node:crypto
+ * Fernet against the `fernet` npm package (crypto-js).
+ *
+ *   node -r ./plugins/token-fernet/test/support/register-ts.js plugins/token-fernet/bench/fernet.bench.ts
+ *
+ * The npm package decodes plaintext as UTF-8 text, which a msgpack payload is
+ * not, so its speed is measured on a token of the same size carrying an ASCII
+ * payload; its behaviour on the real token is reported separately.
+ */
+import { randomUUID } from 'node:crypto';
+import { decodeCanonical, encodeUnpadded } from '../src/fernet/base64url';
+import { FernetKey, fernetDecrypt, fernetEncrypt } from '../src/fernet/fernet-token';
+import { AuthMethodMap } from '../src/payloads/auth-methods';
+import { TokenFormatter } from '../src/token-formatter';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fernetNpm = require('fernet') as {
+  Secret: new (key: string) => unknown;
+  Token: new (o: { secret: unknown; token: string; ttl: number }) => { decode(): string };
+};
+
+const hex = () => randomUUID().replace(/-/g, '');
+const keyTexts = [0, 1, 2].map(() => FernetKey.generateText());
+const keys = keyTexts.map((k) => FernetKey.parse(k));
+const formatter = new TokenFormatter({ methods: new AuthMethodMap(), defaultDomainId: 'default' });
+const payload = {
+  userId: hex(),
+  methods: ['password'],
+  projectId: hex(),
+  expiresAt: Math.floor(Date.now() / 1000) + 3600,
+  auditIds: [Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url')],
+};
+const token = formatter.create(payload, keys[0]);
+const tokenByOldestKey = formatter.create(payload, keys[2]);
+const plainBytes = formatter.serialize(payload).bytes;
+const asciiToken = encodeUnpadded(fernetEncrypt(keys[0], Buffer.from('x'.repeat(plainBytes.length))));
+
+function bench(name: string, fn: () => unknown, ms = 2000): number {
+  for (let i = 0; i < 2000; i++) fn(); // warm-up
+  let n = 0;
+  const start = process.hrtime.bigint();
+  const end = start + BigInt(ms) * 1_000_000n;
+  let now = start;
+  while (now < end) {
+    for (let i = 0; i < 500; i++) fn();
+    n += 500;
+    now = process.hrtime.bigint();
+  }
+  const opsPerSec = n / (Number(now - start) / 1e9);
+  console.log(`${name.padEnd(64)} ${Math.round(opsPerSec).toLocaleString('en-US').padStart(10)} ops/s  ${(1e6 / opsPerSec).toFixed(2)} µs/op`);
+  return opsPerSec;
+}
+
+console.log(`node ${process.version}, OpenSSL ${process.versions.openssl}; token ${token.length} chars, payload ${plainBytes.length} bytes`);
+bench('node:crypto  verify+decrypt (primary key)', () => fernetDecrypt(keys, decodeCanonical(token)!));
+bench('node:crypto  verify+decrypt (3rd of 3 keys)', () => fernetDecrypt(keys, decodeCanonical(tokenByOldestKey)!));
+bench('node:crypto  verify+decrypt, ASCII payload (same size)', () => fernetDecrypt(keys, decodeCanonical(asciiToken)!));
+bench('node:crypto  full validate (+ msgpack + payload decode)', () => formatter.validate(token, keys));
+const secret = new fernetNpm.Secret(keyTexts[0]);
+bench('fernet npm   verify+decrypt, ASCII payload (same size)', () => new fernetNpm.Token({ secret, token: asciiToken, ttl: 0 }).decode());
+
+let npmOnReal: string;
+try {
+  const out = new fernetNpm.Token({ secret, token, ttl: 0 }).decode();
+  npmOnReal = Buffer.from(out, 'utf8').equals(plainBytes) ? 'correct' : 'wrong bytes (decoded as UTF-8 text)';
+} catch (e) {
+  npmOnReal = `throws: ${(e as Error).message}`;
+}
+console.log(`fernet npm on the real msgpack token: ${npmOnReal}`);
