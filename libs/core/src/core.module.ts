@@ -11,6 +11,8 @@ import { DiscoveryController } from './http/discovery.controller';
 import { DATABASE, KEYSTONE_RUNTIME, PUBLIC_ENDPOINT } from './http/tokens';
 import { ProviderApis } from './apis/provider-apis';
 import { Authorizer } from './authz/authorizer';
+import { POLICY_CHECKER } from './authz/caller';
+import { createPolicyChecker } from './authz/policy-checker.factory';
 
 /** Providers every subsystem module needs: config, plugins, database, JSON-Home. */
 @Global()
@@ -40,8 +42,9 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: Database, useExisting: DATABASE },
         ProviderApis,
         Authorizer,
+        { provide: POLICY_CHECKER, useFactory: () => createPolicyChecker(runtime.config) },
       ],
-      exports: [ProviderApis, Authorizer, KEYSTONE_RUNTIME, KeystoneConfig, PluginRegistry, DriverFactory, PUBLIC_ENDPOINT, JsonHomeRegistry, DATABASE, Database],
+      exports: [ProviderApis, Authorizer, POLICY_CHECKER, KEYSTONE_RUNTIME, KeystoneConfig, PluginRegistry, DriverFactory, PUBLIC_ENDPOINT, JsonHomeRegistry, DATABASE, Database],
     };
   }
 

@@ -28,3 +28,5 @@ export * from './authz/flatten';
 export * from './validation/request-validator';
 export * from './listing/list-query';
 export * from './listing/collection';
+export * from './authz/policy-checker.factory';
+export * from './policy';

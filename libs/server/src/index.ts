@@ -2,3 +2,4 @@ export * from './keystone.module';
 export * from './builtin-plugins';
 export * from './option-groups';
 export * from './boot';
+export * from './bootstrap/bootstrap';

@@ -20,7 +20,7 @@ function identityDriver(ctx: DriverContext): SqlIdentityDriver {
     rounds: c.get('identity', 'password_hash_rounds'),
     saltBytes: c.get('identity', 'salt_bytesize'),
     scryptBlockSize: c.get('identity', 'scrypt_block_size'),
-    scryptParallelism: c.get('identity', 'scrypt_paralellism'),
+    scryptParallelism: c.get('identity', 'scrypt_parallelism'),
     maxPasswordLength: c.get('identity', 'max_password_length'),
     strictPasswordCheck: c.get('DEFAULT', 'strict_password_check'),
     logger: ctx.logger,

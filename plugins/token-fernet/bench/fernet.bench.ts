@@ -14,7 +14,6 @@ import { FernetKey, fernetDecrypt, fernetEncrypt } from '../src/fernet/fernet-to
 import { AuthMethodMap } from '../src/payloads/auth-methods';
 import { TokenFormatter } from '../src/token-formatter';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fernetNpm = require('fernet') as {
   Secret: new (key: string) => unknown;
   Token: new (o: { secret: unknown; token: string; ttl: number }) => { decode(): string };

@@ -22,6 +22,8 @@ export interface FernetTokenProviderOptions {
   logger?: Logger;
   /** How often at most to look for key changes (default 1000 ms). */
   keyRecheckMs?: number;
+  /** `[DEFAULT] max_token_size`: longer tokens are logged (Keystone: INFO), as some stores cap ids at 255. */
+  maxTokenSize?: number;
   /** Clock in seconds, for tests. */
   now?: () => number;
 }
@@ -49,7 +51,12 @@ export class FernetTokenProvider implements TokenProvider {
     const keys = this.keys();
     try {
       const now = this.opts.now ? Math.floor(this.opts.now()) : undefined;
-      return this.formatter.create(payload, keys[0], now);
+      const token = this.formatter.create(payload, keys[0], now);
+      const max = this.opts.maxTokenSize ?? 255;
+      if (token.length > max) {
+        this.opts.logger?.info(`Fernet token created with length of ${token.length} characters, which exceeds ${max} characters`);
+      }
+      return token;
     } catch (e) {
       // Facts Keystone cannot pack either (a non-UUID trust id, …): a server error, as there.
       this.opts.logger?.error(`Unable to issue a fernet token: ${(e as Error).message}`);

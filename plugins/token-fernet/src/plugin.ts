@@ -34,6 +34,7 @@ export const tokenFernetPlugin = definePlugin({
           // The bitmask depends on this order: it must be the same list, in the same order, on every node.
           methods: optional<string[]>(ctx.config, 'auth', 'methods', [...DEFAULT_AUTH_METHODS]),
           defaultDomainId: optional(ctx.config, 'identity', 'default_domain_id', 'default'),
+          maxTokenSize: optional(ctx.config, 'DEFAULT', 'max_token_size', 255),
           logger: ctx.logger,
         });
       },

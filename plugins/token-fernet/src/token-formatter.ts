@@ -72,9 +72,12 @@ export class TokenFormatter {
     const version = pythonEqualityKey(decoded[0]);
     const formatter = typeof version === 'number' ? formatterForVersion(version) : undefined;
     if (!formatter) throw new UnknownFernetPayloadVersion(pythonStr(decoded[0]));
-    const facts = formatter.disassemble(decoded.slice(1), this.ctx);
-    const issuedAt = pythonTimestampSeconds(issuedAtRaw);
-    return { ...facts, version: formatter.version, issuedAt, issuedAtIso: isoFromSeconds(issuedAt) };
+    // Extended in place: spreading the facts into a new object is measurably slow on this path.
+    const token = formatter.disassemble(decoded.slice(1), this.ctx) as DecodedFernetToken;
+    token.version = formatter.version;
+    token.issuedAt = pythonTimestampSeconds(issuedAtRaw);
+    token.issuedAtIso = isoFromSeconds(token.issuedAt);
+    return token;
   }
 }
 

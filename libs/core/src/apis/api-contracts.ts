@@ -50,6 +50,7 @@ export interface IdentityApi {
 export interface ResourceApi {
   getDomain(domainId: string): Promise<DomainRef>;
   getDomainByName(name: string): Promise<DomainRef>;
+  /** For a project acting as a domain, `domain_id` is null at run time. */
   getProject(projectId: string): Promise<ProjectRef>;
   getProjectByName(name: string, domainId: string): Promise<ProjectRef>;
   /** Ancestors of a project, nearest first (for inherited assignments). */
@@ -60,6 +61,22 @@ export interface ResourceApi {
   /** @throws Unauthorized when the project or its domain is disabled */
   assertProjectEnabled(projectId: string): Promise<ProjectRef>;
   assertDomainEnabled(domainId: string): Promise<DomainRef>;
+  /** Bulk reads for the assignment manager; unknown IDs are skipped. */
+  listProjectsFromIds(projectIds: readonly string[]): Promise<ProjectRef[]>;
+  listDomainsFromIds(domainIds: readonly string[]): Promise<DomainRef[]>;
+  listProjectIdsFromDomainIds(domainIds: readonly string[]): Promise<string[]>;
+  /** Projects matching the hints, domains included unless `is_domain` is hinted; list limit honoured. */
+  listProjects(hints: DriverHints): Promise<{ refs: ProjectRef[]; truncated: boolean }>;
+  listDomains(hints: DriverHints): Promise<{ refs: DomainRef[]; truncated: boolean }>;
+  /** Keystone's create_domain (bootstrap, keystone-manage). @throws Conflict, ValidationError */
+  createDomain(domainId: string, domain: { name: string; [k: string]: unknown }): Promise<DomainRef>;
+  /** Keystone's create_project; `domain_id` is required for a regular project. @throws Conflict, ValidationError, NotFound */
+  createProject(projectId: string, project: { name: string; [k: string]: unknown }): Promise<ProjectRef>;
+  updateDomain(domainId: string, patch: Record<string, unknown>): Promise<DomainRef>;
+  updateProject(projectId: string, patch: Record<string, unknown>): Promise<ProjectRef>;
+  /** Deletes a disabled domain with its projects, users, groups and assignments. */
+  deleteDomain(domainId: string): Promise<void>;
+  deleteProject(projectId: string, cascade?: boolean): Promise<void>;
 }
 
 export interface RoleAssignmentRef {
@@ -73,20 +90,59 @@ export interface RoleAssignmentRef {
   indirect?: { group_id?: string; project_id?: string; domain_id?: string; role_id?: string };
 }
 
+/** Filters of Keystone's `list_role_assignments` (the API's query parameters, parsed). */
+export interface RoleAssignmentFilter {
+  roleId?: string;
+  userId?: string;
+  groupId?: string;
+  /** Only 'all' selects system assignments, as in Keystone. */
+  system?: string;
+  domainId?: string;
+  projectId?: string;
+  includeSubtree?: boolean;
+  /** undefined = inherited and direct ones. */
+  inherited?: boolean;
+  /** Expand groups, inheritance and implied roles. */
+  effective?: boolean;
+  /** Federation: only what these groups give, not expanded to members. */
+  sourceFromGroupIds?: readonly string[];
+  /** Effective mode drops domain-specific roles unless false (trusts). */
+  stripDomainRoles?: boolean;
+}
+
 export interface AssignmentApi {
   getRole(roleId: string): Promise<RoleRef>;
   getRoleByName(name: string, domainId: string | null): Promise<RoleRef>;
+  /** One read; unknown IDs are skipped. */
+  listRolesFromIds(roleIds: readonly string[]): Promise<RoleRef[]>;
+  /** Keystone's create_role (bootstrap). @throws Conflict, ValidationError */
+  createRole(role: { name: string; domain_id?: string | null; description?: string | null; options?: Record<string, unknown> }): Promise<RoleRef>;
   /** Effective roles (groups, inheritance, implied roles) of a user on a project. */
   getRolesForUserOnProject(userId: string, projectId: string): Promise<RoleRef[]>;
   getRolesForUserOnDomain(userId: string, domainId: string): Promise<RoleRef[]>;
   getRolesForUserOnSystem(userId: string): Promise<RoleRef[]>;
+  /** Trusts: the trustor's effective roles on a project, domain-specific roles kept. */
+  getRolesForTrustorOnProject(userId: string, projectId: string): Promise<RoleRef[]>;
+  /** Federation: effective roles the groups give on a project or a domain. */
+  getRolesForGroups(groupIds: readonly string[], target: { projectId?: string; domainId?: string }): Promise<RoleRef[]>;
+  /** The roles and every role they imply (trust and application credential roles). */
+  expandImpliedRoleIds(roleIds: readonly string[]): Promise<string[]>;
   /** Projects/domains the user has any effective role on. */
   listProjectsForUser(userId: string): Promise<string[]>;
   listDomainsForUser(userId: string): Promise<string[]>;
+  /** Federation: projects/domains the groups have any effective role on. */
+  listProjectsForGroups(groupIds: readonly string[]): Promise<string[]>;
+  listDomainsForGroups(groupIds: readonly string[]): Promise<string[]>;
+  listRoleAssignments(filter: RoleAssignmentFilter): Promise<RoleAssignmentRef[]>;
+  /** Keystone's create_grant (bootstrap); silent when it exists. @throws NotFound, Forbidden */
+  createGrant(roleId: string, grant: { userId?: string; groupId?: string; projectId?: string; domainId?: string; inheritedToProjects?: boolean }): Promise<void>;
+  createSystemGrantForUser(userId: string, roleId: string): Promise<void>;
   deleteUserAssignments(userId: string): Promise<void>;
   deleteGroupAssignments(groupId: string): Promise<void>;
   deleteProjectAssignments(projectId: string): Promise<void>;
   deleteDomainAssignments(domainId: string): Promise<void>;
+  /** Project, domain and system assignments of a role (role deletion). */
+  deleteRoleAssignments(roleId: string): Promise<void>;
 }
 
 export interface CatalogEntry {

@@ -29,4 +29,4 @@ export type {
 export { parseCheck, parseRule } from './rule-parser';
 export type { ParsedRule } from './rule-parser';
 export { RuleSet } from './rule-set';
-export { flattenTarget } from './target-flatten.util';
+export { flattenTarget } from './policy-input.util';

@@ -51,6 +51,37 @@ suite('policy engine vs oslo.policy (differential)', () => {
     expect(mismatches(ours, theirs, (i) => rules[i])).toEqual([]);
   });
 
+  it('reads policy files (JSON, YAML 1.1 in its many spellings) into the same rules', () => {
+    const files = [
+      '{"a": "role:admin", "b": "rule:a or role:x", "a": "role:dup"}',
+      '"a": "role:admin"\nb: role:x or rule:a   # comment\n\'c\': \'\'\nd:\ne: ~\nf: []\ng: [["role:a", "role:b"], ["role:c"]]\n',
+      'a: >\n  role:admin\n  or role:member\nb: |\n  role:x\n',
+      'a: "role:\\u0041dmin"\nb: \'it\'\'s:%(x)s\'\n',
+      '---\na: role:a\n...\n',
+      'base: &b role:admin\nalias: *b\n',
+      '',
+      '# nothing but a comment\n',
+      '"identity:get_user": "(role:reader and system_scope:all) or user_id:%(target.user.id)s"\n',
+      'a: role:x\na: role:y\n',
+      '{}',
+      '[]',
+    ];
+    const ours = askOurs({ files }).files;
+    const theirs = askOslo({ files }).files;
+    expect(mismatches(ours, theirs, (i) => files[i])).toEqual([]);
+  });
+
+  it('refuses files oslo would fail closed on or crash with, where oslo itself errors too', () => {
+    const bothError = ['a: [unclosed', 'a: yes', 'a: 5', 'a: 1.5', '- a\n- b', '"just a string"'];
+    const oursOnly = ['a: role:x and', 'a: admin', 'a: "not"', 'a: http://example.com/x', 'a: [[1]]', 'a: {b: c}'];
+    const ours = askOurs({ files: [...bothError, ...oursOnly] }).files;
+    const theirs = askOslo({ files: bothError }).files;
+    expect(ours.map((f, i) => [[...bothError, ...oursOnly][i], Object.keys(f)])).toEqual(
+      [...bothError, ...oursOnly].map((t) => [t, ['<error>']]),
+    );
+    expect(theirs.map((f) => Object.keys(f))).toEqual(bothError.map(() => ['<error>']));
+  });
+
   it('evaluates 400 rule/credential/target combinations identically', () => {
     const language = languageCases(SEED, 40);
     const ours = askOurs({ language }).language.flat();

@@ -9,11 +9,10 @@ import { Check, checkToString } from './check-tree';
 import { evaluateCheck } from './check-evaluator';
 import { InvalidScope, PolicyFileError, PolicyNotAuthorized, PolicyNotRegistered } from './policy.errors';
 import { fileStamp, listPolicyDirectory, readPolicyDocument, resolvePolicyPath } from './policy-file.loader';
-import { prepareCredentials, tokenScope } from './policy-scope.util';
+import { flattenTarget, prepareCredentials, tokenScope } from './policy-input.util';
 import type { Credentials, PolicyLogger, PolicyTarget, RuleDefault, ScopeType } from './policy.types';
 import { parseRule } from './rule-parser';
 import { RuleSet } from './rule-set';
-import { flattenTarget } from './target-flatten.util';
 
 export interface PolicyEnforcerOptions {
   /** Every rule the service may enforce (Keystone's list_rules()). */

@@ -19,9 +19,12 @@ export function pyRepr(value: unknown): string {
       return value ? 'True' : 'False';
     case 'bigint':
       return value.toString();
-    case 'number':
-      // JSON cannot tell 1 from 1.0; an integral number is taken as an int.
-      return Number.isInteger(value) ? BigInt(value).toString() : pyFloatRepr(value);
+    case 'number': {
+      // What Python prints for this number after a JSON round trip: JSON text
+      // without '.'/'e' is an int to json.loads, anything else a float.
+      const text = String(value);
+      return Number.isFinite(value) && !/[.eE]/.test(text) ? text : pyFloatRepr(value);
+    }
     default:
       break;
   }

@@ -6,7 +6,7 @@
 import { Check, referencedRules } from './check-tree';
 import { evaluateCheck } from './check-evaluator';
 import { parseRule } from './rule-parser';
-import { flattenTarget } from './target-flatten.util';
+import { flattenTarget } from './policy-input.util';
 
 export class RuleSet {
   constructor(

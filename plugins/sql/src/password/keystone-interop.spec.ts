@@ -24,7 +24,7 @@ const CONFS: Record<string, KeystoneConf> = {
 const PASSWORDS: string[] = [
   'password', '', ' ', 'Comment \u00e7a va', '\u5bc6\u7801\u30d1\u30b9\u30ef\u30fc\u30c9', '\ud83d\udd11\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67',
   'a'.repeat(71), 'a'.repeat(72), 'a'.repeat(72) + 'b', '\u00e9'.repeat(37), 'aaaa\u00e9\u00e9\u00e9\u00e9', 'x'.repeat(4096), 'y'.repeat(5000),
-  'tab\tnew\nline', '$2b$04$looks-like-a-hash',
+  'tab\tnew\nline', '$2b$04$looks-like-a-hash', 'nul\0inside',
   ...fc.sample(fc.string({ unit: 'binary', minLength: 1, maxLength: 90 }), { seed: 22, numRuns: 6 }),
 ];
 
@@ -70,7 +70,10 @@ interface Sample {
 
 describeWithKeystone('interop with Keystone 22 password_hashing', () => {
   it('agrees with Keystone on every hash, both directions', async () => {
-    const jobs = Object.entries(CONFS).flatMap(([name, conf]) => PASSWORDS.map((password, i) => ({ label: `${name} #${i}`, conf, password })));
+    const jobs = Object.entries(CONFS)
+      .flatMap(([name, conf]) => PASSWORDS.map((password, i) => ({ label: `${name} #${i}`, conf, password })))
+      // bcrypt refuses NUL on both sides; the last test covers that.
+      .filter((j) => !(j.conf.password_hash_algorithm === 'bcrypt' && j.password.includes('\0')));
     const legacy = LEGACY.flatMap(([label, handler, settings]) => LEGACY_PASSWORDS.map((password) => ({ label, handler, settings, password })));
     const ourHashes = await Promise.all(jobs.map((job) => hasherFor(job.conf).hash(job.password)));
 

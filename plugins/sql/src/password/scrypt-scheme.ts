@@ -9,10 +9,11 @@ const MAX_SALT_BYTES = 1024;
 const KEY_BYTES = 32;
 const MAX_RP = 2 ** 30 - 1;
 /**
- * Ceiling on the memory one scrypt call may take (2 GiB, i.e. ln=20 with
- * r=16). passlib would try whatever a stored hash asks for; a corrupt or
- * hostile row claiming ln=31 must not take the process down, so above this
- * the hash is treated as unverifiable.
+ * Ceiling on the memory one scrypt call may take: 2 GiB (Keystone's default
+ * ln=16, r=8 takes 64 MiB; ln=20, r=8 takes 1 GiB). passlib would try
+ * whatever a stored hash asks for; a corrupt or hostile row claiming ln=31
+ * must not take the process down, so above this the hash is unverifiable
+ * and such settings are refused at start.
  */
 export const SCRYPT_MAX_MEMORY = 2 * 1024 ** 3;
 

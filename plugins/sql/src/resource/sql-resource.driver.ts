@@ -17,6 +17,8 @@ import {
 } from './project-rows';
 import { parseExtra } from '../common/sql-values';
 
+type Row = Record<string, unknown>;
+
 const STRING_COLUMNS = { id: 'id', name: 'name', domain_id: 'domain_id', parent_id: 'parent_id', description: 'description' };
 const BOOLEAN_COLUMNS: Readonly<Record<string, string>> = { enabled: 'enabled', is_domain: 'is_domain' };
 
@@ -67,12 +69,12 @@ export class SqlResourceDriver implements ResourceDriver {
   }
 
   async listProjectsFromIds(projectIds: readonly string[]): Promise<ProjectRecord[]> {
-    const rows = await chunked(projectIds, (c) => this.visible(this.db()).whereIn('id', c));
+    const rows = await chunked<string, Row>(projectIds, (c) => this.visible(this.db()).whereIn('id', c));
     return hydrate(this.db(), rows);
   }
 
   async listProjectIdsFromDomainIds(domainIds: readonly string[]): Promise<string[]> {
-    const rows = await chunked(domainIds, (c) => this.visible(this.db()).whereIn('domain_id', c).select('id'));
+    const rows = await chunked<string, Row>(domainIds, (c) => this.visible(this.db()).whereIn('domain_id', c).select('id'));
     return rows.map((r) => r.id as string);
   }
 
@@ -100,13 +102,13 @@ export class SqlResourceDriver implements ResourceDriver {
 
   async listProjectsInSubtree(projectId: string): Promise<ProjectRecord[]> {
     const db = this.db();
-    const out: Record<string, unknown>[] = [];
+    const out: Row[] = [];
     const seen = new Set([projectId]);
     let frontier = [projectId];
     // One query per level, breadth first, as Keystone walks it.
     while (frontier.length > 0) {
-      const children = (await chunked(frontier, (c) => this.visible(db).whereIn('parent_id', c))).filter((r) => !seen.has(r.id));
-      children.forEach((r) => seen.add(r.id));
+      const children = (await chunked<string, Row>(frontier, (c) => this.visible(db).whereIn('parent_id', c))).filter((r) => !seen.has(r.id as string));
+      children.forEach((r) => seen.add(r.id as string));
       out.push(...children);
       frontier = children.map((r) => r.id as string);
     }
@@ -156,11 +158,11 @@ export class SqlResourceDriver implements ResourceDriver {
   async checkProjectDepth(maxDepth: number): Promise<string[]> {
     const db = this.db();
     const exceeded: string[] = [];
-    let level = await this.visible(db).whereNull('parent_id').select('id');
+    let level: Row[] = await this.visible(db).whereNull('parent_id').select('id');
     for (let depth = 1; level.length > 0 && depth <= 1000; depth++) {
       if (depth > maxDepth) exceeded.push(...level.map((r) => r.id as string));
       const ids = level.map((r) => r.id as string);
-      level = await chunked(ids, (c) => this.visible(db).whereIn('parent_id', c).select('id'));
+      level = await chunked<string, Row>(ids, (c) => this.visible(db).whereIn('parent_id', c).select('id'));
     }
     return exceeded;
   }

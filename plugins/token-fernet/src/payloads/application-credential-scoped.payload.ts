@@ -3,7 +3,7 @@
  * (user, methods, project, expires_at, audit_ids, app_cred).
  */
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { emptyFacts, item } from './payload-types';
+import { buildFacts, item } from './payload-types';
 import type { PayloadFormatter } from './payload-types';
 import { packId, unpackId } from './uuid-packing';
 
@@ -17,9 +17,7 @@ export const applicationCredentialScopedPayload: PayloadFormatter = {
     packAuditIds(p.auditIds),
     packId(p.appCredId),
   ],
-  disassemble: (items, ctx) => ({
-    ...emptyFacts(),
-    ...unpackCommon(items, ctx, 3, 4),
+  disassemble: (items, ctx) => buildFacts(unpackCommon(items, ctx, 3, 4), {
     projectId: unpackId(item(items, 2)),
     appCredId: unpackId(item(items, 5)),
   }),

@@ -6,7 +6,7 @@
  * travels as the plain string.
  */
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { MalformedPayload, emptyFacts, item } from './payload-types';
+import { MalformedPayload, buildFacts, item } from './payload-types';
 import type { PayloadContext, PayloadFormatter } from './payload-types';
 import type { PyValue } from './python-msgpack';
 import { decodeUtf8, isBytes, uuidBytesToHex, uuidHexToBytes } from './uuid-packing';
@@ -36,9 +36,7 @@ export const domainScopedPayload: PayloadFormatter = {
     packExpiry(p.expiresAt),
     packAuditIds(p.auditIds),
   ],
-  disassemble: (items, ctx) => ({
-    ...emptyFacts(),
-    ...unpackCommon(items, ctx, 3, 4),
+  disassemble: (items, ctx) => buildFacts(unpackCommon(items, ctx, 3, 4), {
     domainId: unpackDomain(item(items, 2), ctx),
   }),
 };

@@ -8,7 +8,7 @@
  */
 import { packGroupIds, packProtocol, unpackGroupIds, unpackProtocol } from './federated-fields';
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { emptyFacts, item } from './payload-types';
+import { buildFacts, item } from './payload-types';
 import type { PayloadFormatter } from './payload-types';
 import { packId, unpackId } from './uuid-packing';
 
@@ -27,15 +27,13 @@ function federatedScoped(version: 5 | 6, name: string): PayloadFormatter {
     ],
     disassemble: (items, ctx) => {
       const scopeId = unpackId(item(items, 2));
-      return {
-        ...emptyFacts(),
-        ...unpackCommon(items, ctx, 6, 7),
+      return buildFacts(unpackCommon(items, ctx, 6, 7), {
         projectId: version === 5 ? scopeId : null,
         domainId: version === 6 ? scopeId : null,
         federatedGroupIds: unpackGroupIds(item(items, 3)),
         identityProviderId: unpackId(item(items, 4)),
         protocolId: unpackProtocol(item(items, 5)),
-      };
+      });
     },
   };
 }

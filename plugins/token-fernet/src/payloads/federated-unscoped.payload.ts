@@ -4,7 +4,7 @@
  */
 import { packGroupIds, packProtocol, unpackGroupIds, unpackProtocol } from './federated-fields';
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { emptyFacts, item } from './payload-types';
+import { buildFacts, item } from './payload-types';
 import type { PayloadFormatter } from './payload-types';
 import { packId, unpackId } from './uuid-packing';
 
@@ -19,9 +19,7 @@ export const federatedUnscopedPayload: PayloadFormatter = {
     packExpiry(p.expiresAt),
     packAuditIds(p.auditIds),
   ],
-  disassemble: (items, ctx) => ({
-    ...emptyFacts(),
-    ...unpackCommon(items, ctx, 5, 6),
+  disassemble: (items, ctx) => buildFacts(unpackCommon(items, ctx, 5, 6), {
     federatedGroupIds: unpackGroupIds(item(items, 2)),
     identityProviderId: unpackId(item(items, 3)),
     protocolId: unpackProtocol(item(items, 4)),

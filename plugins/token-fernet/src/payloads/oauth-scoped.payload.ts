@@ -3,7 +3,7 @@
  * (user, methods, project, access_token, expires_at, audit_ids).
  */
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { emptyFacts, item } from './payload-types';
+import { buildFacts, item } from './payload-types';
 import type { PayloadFormatter } from './payload-types';
 import { packId, unpackId } from './uuid-packing';
 
@@ -17,9 +17,7 @@ export const oauthScopedPayload: PayloadFormatter = {
     packExpiry(p.expiresAt),
     packAuditIds(p.auditIds),
   ],
-  disassemble: (items, ctx) => ({
-    ...emptyFacts(),
-    ...unpackCommon(items, ctx, 4, 5),
+  disassemble: (items, ctx) => buildFacts(unpackCommon(items, ctx, 4, 5), {
     projectId: unpackId(item(items, 2)),
     accessTokenId: unpackId(item(items, 3)),
   }),

@@ -51,18 +51,29 @@ export interface PayloadFormatter {
   disassemble(items: unknown[], ctx: PayloadContext): PayloadFacts;
 }
 
-/** Facts every payload lacks unless its formatter sets them. */
-export function emptyFacts(): Omit<PayloadFacts, 'userId' | 'methods' | 'expiresAt' | 'expiresAtIso' | 'auditIds'> {
+export type CommonFacts = Pick<PayloadFacts, 'userId' | 'methods' | 'expiresAt' | 'expiresAtIso' | 'auditIds'>;
+export type ScopeFacts = Partial<Omit<PayloadFacts, keyof CommonFacts>>;
+
+/**
+ * All facts, absent ones as null (Keystone's None). Written out property by
+ * property: object spread here cost ~8 µs per token, a quarter of a validation.
+ */
+export function buildFacts(c: CommonFacts, s: ScopeFacts): PayloadFacts {
   return {
-    systemScope: null,
-    domainId: null,
-    projectId: null,
-    trustId: null,
-    federatedGroupIds: null,
-    identityProviderId: null,
-    protocolId: null,
-    accessTokenId: null,
-    appCredId: null,
+    userId: c.userId,
+    methods: c.methods,
+    expiresAt: c.expiresAt,
+    expiresAtIso: c.expiresAtIso,
+    auditIds: c.auditIds,
+    systemScope: s.systemScope ?? null,
+    domainId: s.domainId ?? null,
+    projectId: s.projectId ?? null,
+    trustId: s.trustId ?? null,
+    federatedGroupIds: s.federatedGroupIds ?? null,
+    identityProviderId: s.identityProviderId ?? null,
+    protocolId: s.protocolId ?? null,
+    accessTokenId: s.accessTokenId ?? null,
+    appCredId: s.appCredId ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Version 2, `ProjectScopedPayload`: (user, methods, project, expires_at, audit_ids). */
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { emptyFacts, item } from './payload-types';
+import { buildFacts, item } from './payload-types';
 import type { PayloadFormatter } from './payload-types';
 import { packId, unpackId } from './uuid-packing';
 
@@ -13,9 +13,7 @@ export const projectScopedPayload: PayloadFormatter = {
     packExpiry(p.expiresAt),
     packAuditIds(p.auditIds),
   ],
-  disassemble: (items, ctx) => ({
-    ...emptyFacts(),
-    ...unpackCommon(items, ctx, 3, 4),
+  disassemble: (items, ctx) => buildFacts(unpackCommon(items, ctx, 3, 4), {
     projectId: unpackId(item(items, 2)),
   }),
 };

@@ -3,7 +3,7 @@
  * The system scope travels as the plain string ('all').
  */
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { MalformedPayload, emptyFacts, item } from './payload-types';
+import { MalformedPayload, buildFacts, item } from './payload-types';
 import type { PayloadFormatter } from './payload-types';
 import { decodeUtf8, isBytes } from './uuid-packing';
 
@@ -23,9 +23,7 @@ export const systemScopedPayload: PayloadFormatter = {
     packExpiry(p.expiresAt),
     packAuditIds(p.auditIds),
   ],
-  disassemble: (items, ctx) => ({
-    ...emptyFacts(),
-    ...unpackCommon(items, ctx, 3, 4),
+  disassemble: (items, ctx) => buildFacts(unpackCommon(items, ctx, 3, 4), {
     systemScope: unpackSystem(item(items, 2)),
   }),
 };

@@ -4,7 +4,7 @@
  * The trust id is always a UUID and travels as bare 16 bytes (no flag).
  */
 import { packAuditIds, packExpiry, packUserAndMethods, unpackCommon } from './payload-fields';
-import { emptyFacts, item } from './payload-types';
+import { buildFacts, item } from './payload-types';
 import type { PayloadFormatter } from './payload-types';
 import { packId, packStrictUuid, unpackId, uuidBytesToHex } from './uuid-packing';
 
@@ -18,9 +18,7 @@ export const trustScopedPayload: PayloadFormatter = {
     packAuditIds(p.auditIds),
     packStrictUuid(p.trustId ?? '', 'trust id'),
   ],
-  disassemble: (items, ctx) => ({
-    ...emptyFacts(),
-    ...unpackCommon(items, ctx, 3, 4),
+  disassemble: (items, ctx) => buildFacts(unpackCommon(items, ctx, 3, 4), {
     projectId: unpackId(item(items, 2)),
     trustId: uuidBytesToHex(item(items, 5)),
   }),

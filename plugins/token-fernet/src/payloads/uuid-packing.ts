@@ -7,8 +7,14 @@
 import { pythonInt } from './python-int';
 import { MalformedPayload } from './payload-types';
 
+/** The forms Keystone's own ids take; they need none of the general parsing below. */
+const PLAIN_HEX = /^[0-9a-fA-F]{32}$/;
+const DASHED_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 /** `uuid.UUID(hex=text).bytes`, or null where Python raises ValueError. */
 export function uuidHexToBytes(text: string): Buffer | null {
+  if (PLAIN_HEX.test(text)) return Buffer.from(text, 'hex');
+  if (DASHED_UUID.test(text)) return Buffer.from(text.replace(/-/g, ''), 'hex');
   let hex = text.split('urn:').join('').split('uuid:').join('');
   hex = hex.replace(/^[{}]+/, '').replace(/[{}]+$/, '').split('-').join('');
   // Python counts code points, not UTF-16 units.

@@ -16,7 +16,7 @@ export const identityOptions = defineOptionGroup({
     password_hash_rounds: opt.int({ default: null, help: 'Work factor of the hash; the algorithm default when unset.' }),
     salt_bytesize: opt.int({ default: null, min: 0, max: 96, help: 'Salt length for scrypt and pbkdf2_sha512.' }),
     scrypt_block_size: opt.int({ default: null, help: 'scrypt block size (r).' }),
-    scrypt_paralellism: opt.int({ default: null, help: 'scrypt parallelism (p); the misspelling is upstream\'s.' }),
+    scrypt_parallelism: opt.int({ default: null, help: 'scrypt parallelism (p).' }),
   },
 });
 

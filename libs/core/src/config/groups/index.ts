@@ -3,6 +3,7 @@ import { defaultOptions } from './default.options';
 import { eventletServerOptions, eventletServerSslOptions, osloMiddlewareOptions, pluginsOptions } from './server.options';
 import { databaseOptions } from './database.options';
 import { identityMappingOptions, identityOptions } from './identity.options';
+import { osloPolicyOptions } from './oslo-policy.options';
 
 /** Option groups core owns; subsystems and plugins register their own. */
 export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
@@ -14,4 +15,5 @@ export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
   databaseOptions,
   identityOptions,
   identityMappingOptions,
+  osloPolicyOptions,
 ];

@@ -1,4 +1,7 @@
-/** Keystone 22 default rules from keystone/common/policies/application_credential.py (data: names and check strings must stay identical). */
+/**
+ * Keystone 22 default rules of keystone/common/policies/application_credential.py. Names and check strings are data
+ * and must stay identical to Keystone's (policy-defaults.spec checks them).
+ */
 import type { RuleDefault } from '../policy.types';
 
 const DEPRECATED_REASON =

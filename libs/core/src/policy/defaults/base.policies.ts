@@ -1,4 +1,7 @@
-/** Keystone 22 default rules from keystone/common/policies/base.py (data: names and check strings must stay identical). */
+/**
+ * Keystone 22 default rules of keystone/common/policies/base.py. Names and check strings are data
+ * and must stay identical to Keystone's (policy-defaults.spec checks them).
+ */
 import type { RuleDefault } from '../policy.types';
 
 export const basePolicies: readonly RuleDefault[] = [

@@ -1,4 +1,7 @@
-/** Every Keystone 22 default rule, in the order keystone.common.policies.list_rules() yields them. */
+/**
+ * Every Keystone 22 default rule, in the order keystone.common.policies.list_rules()
+ * yields them: the sample file and oslo tools list rules in this order.
+ */
 import type { RuleDefault } from '../policy.types';
 import { basePolicies } from './base.policies';
 import { accessRulePolicies } from './access-rule.policies';

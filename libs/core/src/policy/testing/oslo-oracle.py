@@ -2,6 +2,7 @@
 
 Reads one JSON request on stdin and writes the answers as JSON on stdout:
   parse:    str() of oslo's parse tree for each rule;
+  files:    each policy file text parsed as oslo does, as {name: str(tree)};
   language: parse rules with oslo and evaluate named rules directly;
   enforcer: register defaults (given, or Keystone's own), load an optional
             policy file, and authorize actions under the given flags.
@@ -58,6 +59,13 @@ def run_language(case):
         return _checks._check(rule, item['target'], dict(item['creds']), enforcer, item['rule'])
 
     return [outcome(lambda item=item: check(item)) for item in case['checks']]
+
+
+def parse_file(text):
+    try:
+        return {str(k): str(_parser.parse_rule(v)) for k, v in policy.parse_file_contents(text).items()}
+    except Exception as e:  # noqa: BLE001 - what oslo would raise at load
+        return {'<error>': type(e).__name__}
 
 
 def to_default(d):
@@ -124,6 +132,7 @@ def main():
     request = json.load(sys.stdin)
     answer = {
         'parse': [str(_parser.parse_rule(r)) for r in request.get('parse', [])],
+        'files': [parse_file(t) for t in request.get('files', [])],
         'language': [run_language(c) for c in request.get('language', [])],
         'enforcer': [run_enforcer(c, keystone_rules) for c in request.get('enforcer', [])],
     }

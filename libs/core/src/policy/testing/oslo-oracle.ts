@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { checkToString } from '../check-tree';
 import { keystonePolicyDefaults } from '../defaults';
 import { PolicyEnforcer } from '../policy-enforcer';
-import { InvalidScope, PolicyEvaluationError, PolicyNotAuthorized, PolicyNotRegistered } from '../policy.errors';
+import { InvalidScope, PolicyEvaluationError, PolicyFileError, PolicyNotAuthorized, PolicyNotRegistered } from '../policy.errors';
+import { parsePolicyText } from '../policy-file.loader';
 import type { Credentials, RuleDefault } from '../policy.types';
 import { parseRule } from '../rule-parser';
 import { RuleSet } from '../rule-set';
@@ -54,12 +55,16 @@ export function expandChecks(c: EnforcerCase): EnforcerCheck[] {
 export interface OracleRequest {
   /** Rules whose parse tree to render (oslo's str(check)). */
   readonly parse?: readonly unknown[];
+  /** Policy file texts to parse as a whole. */
+  readonly files?: readonly string[];
   readonly language?: readonly LanguageCase[];
   readonly enforcer?: readonly EnforcerCase[];
 }
 
 export interface OracleAnswer {
   readonly parse: string[];
+  /** Rule name → oslo's str(tree), or `{'<error>': ...}` when the file cannot be used. */
+  readonly files: Record<string, string>[];
   readonly language: Outcome[][];
   readonly enforcer: Outcome[][];
 }
@@ -83,9 +88,27 @@ export function askOslo(request: OracleRequest): OracleAnswer {
 export function askOurs(request: OracleRequest): OracleAnswer {
   return {
     parse: (request.parse ?? []).map((rule) => checkToString(parseRule(rule).check)),
+    files: (request.files ?? []).map(parseFile),
     language: (request.language ?? []).map(runLanguage),
     enforcer: (request.enforcer ?? []).map(runEnforcer),
   };
+}
+
+/** A policy file as our loader reads it; anything it refuses becomes `{'<error>': ...}`. */
+function parseFile(text: string): Record<string, string> {
+  try {
+    const doc = parsePolicyText(text, 'policy.yaml');
+    const out: Record<string, string> = {};
+    for (const [name, raw] of doc.rules) {
+      const parsed = parseRule(raw);
+      if (parsed.problems.length > 0) return { '<error>': parsed.problems.join('; ') };
+      out[name] = checkToString(parsed.check);
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof PolicyFileError) return { '<error>': e.message };
+    throw e;
+  }
 }
 
 function runLanguage(c: LanguageCase): Outcome[] {

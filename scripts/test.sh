@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# test.sh — install what the suite needs and run all of it:
+#   1. Debian packages (PostgreSQL, the reference Keystone 22 and its Python
+#      libraries used by the differential tests, Tempest, wrk, memcached)
+#   2. npm ci + build
+#   3. jest on SQLite (unit, differential and e2e specs)
+#   4. jest again on a real PostgreSQL (SQL and e2e specs)
+#   5. the Tempest ratchet against keystone-ts (test/conformance)
+#   6. the side-by-side benchmark in smoke mode (test/bench)
+# Each stage prints its duration. The last line is
+#   keystone-ts: N passed, N failed, N skipped
+#
+#   KEYSTONE_TS_SKIP_APT=1     do not apt-get install (packages already there)
+#   KEYSTONE_TS_STAGES="..."   run only these stages (apt npm build unit pg tempest bench)
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$ROOT"
+STAGES=${KEYSTONE_TS_STAGES:-"apt npm build unit pg tempest bench"}
+WORK=${KEYSTONE_TS_TEST_DIR:-$ROOT/.test-run}
+mkdir -p "$WORK"
+T0=$(date +%s)
+FAILED_STAGES=()
+PASSED=0; FAILED=0; SKIPPED=0
+
+want() { [[ " $STAGES " == *" $1 "* ]]; }
+stage() {
+  local name=$1; shift
+  want "$name" || return 0
+  local s; s=$(date +%s)
+  printf '\n=== stage %s (t+%ss) ===\n' "$name" $((s - T0))
+  if "$@"; then rc=0; else rc=$?; FAILED_STAGES+=("$name"); fi
+  printf '=== stage %s: %s in %ss ===\n' "$name" "$([ $rc = 0 ] && echo ok || echo "FAILED rc=$rc")" $(($(date +%s) - s))
+  return 0
+}
+
+apt_packages() {
+  [ "${KEYSTONE_TS_SKIP_APT:-0}" = 1 ] && { echo "skipped by KEYSTONE_TS_SKIP_APT"; return 0; }
+  local need=(postgresql keystone python3-oslo.policy python3-passlib tempest keystone-tempest-plugin python3-openstackclient uwsgi uwsgi-plugin-python3 wrk memcached curl)
+  local missing=()
+  for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && { echo "all Debian packages present"; return 0; }
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+npm_install() { npm ci --no-audit --no-fund; }
+build() { npm run --silent build; }
+
+# Runs jest and adds its counts to the totals.
+jest_run() {
+  local label=$1; shift
+  local out=$WORK/jest-$label.json
+  npx jest --ci --json --outputFile="$out" "$@"
+  local rc=$?
+  if [ -f "$out" ]; then
+    read -r p f s < <(node -e "const r=require('$out');console.log(r.numPassedTests,r.numFailedTests,r.numPendingTests+r.numTodoTests)")
+    PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
+    echo "jest ($label): $p passed, $f failed, $s skipped"
+  fi
+  return $rc
+}
+
+unit() { jest_run sqlite; }
+
+pg() {
+  local url
+  url=$(bash scripts/services/postgres.sh start "$WORK/pg" 55432) || return 1
+  KEYSTONE_TS_TEST_PG_URL=$url jest_run postgresql --testPathPatterns 'e2e-spec|plugins/sql'
+  local rc=$?
+  bash scripts/services/postgres.sh stop "$WORK/pg" || true
+  return $rc
+}
+
+tempest() {
+  [ -x test/conformance/run-against-keystone-ts.sh ] || { echo "no conformance harness"; return 0; }
+  bash test/conformance/run-against-keystone-ts.sh sqlite
+}
+
+bench() {
+  [ -f test/bench/run.sh ] || { echo "no benchmark harness"; return 0; }
+  bash test/bench/run.sh --smoke sqlite
+}
+
+stage apt apt_packages
+stage npm npm_install
+stage build build
+stage unit unit
+stage pg pg
+stage tempest tempest
+stage bench bench
+
+printf '\n=== total %ss; failed stages: %s ===\n' $(($(date +%s) - T0)) "${FAILED_STAGES[*]:-none}"
+echo "keystone-ts: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+[ ${#FAILED_STAGES[@]} -eq 0 ]
