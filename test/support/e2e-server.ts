@@ -40,6 +40,8 @@ export interface TestServerOptions {
   /** Files to write into the server's directory before boot (relative path → content). */
   files?: Record<string, string>;
   bootstrap?: boolean;
+  /** Runs in the server's directory before boot (e.g. to install a plugin package there). */
+  setup?: (dir: string) => void;
 }
 
 export const ADMIN_PASSWORD = 'admin-secret';
@@ -56,6 +58,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     mkdirSync(join(dir, rel, '..'), { recursive: true });
     writeFileSync(join(dir, rel), content);
   }
+  opts.setup?.(dir);
   const db = await createTestDatabase(dir);
   const conf = join(dir, 'keystone.conf');
   writeFileSync(

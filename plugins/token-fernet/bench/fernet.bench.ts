@@ -35,29 +35,47 @@ const tokenByOldestKey = formatter.create(payload, keys[2]);
 const plainBytes = formatter.serialize(payload).bytes;
 const asciiToken = encodeUnpadded(fernetEncrypt(keys[0], Buffer.from('x'.repeat(plainBytes.length))));
 
-function bench(name: string, fn: () => unknown, ms = 2000): number {
-  for (let i = 0; i < 2000; i++) fn(); // warm-up
+/** ops/s of one timed slice. */
+function slice(fn: () => unknown, ms: number): number {
   let n = 0;
   const start = process.hrtime.bigint();
   const end = start + BigInt(ms) * 1_000_000n;
   let now = start;
   while (now < end) {
-    for (let i = 0; i < 500; i++) fn();
-    n += 500;
+    for (let i = 0; i < 200; i++) fn();
+    n += 200;
     now = process.hrtime.bigint();
   }
-  const opsPerSec = n / (Number(now - start) / 1e9);
-  console.log(`${name.padEnd(64)} ${Math.round(opsPerSec).toLocaleString('en-US').padStart(10)} ops/s  ${(1e6 / opsPerSec).toFixed(2)} µs/op`);
-  return opsPerSec;
+  return n / (Number(now - start) / 1e9);
+}
+
+/**
+ * Cases run interleaved in short slices and the median is reported: on a
+ * shared machine, load drifts over seconds and would otherwise favour
+ * whichever case happened to run in a quiet moment.
+ */
+function benchAll(cases: Array<[string, () => unknown]>, rounds = 9, ms = 250): void {
+  for (const [, fn] of cases) for (let i = 0; i < 2000; i++) fn(); // warm-up
+  const samples = cases.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) cases.forEach(([, fn], i) => samples[i].push(slice(fn, ms)));
+  cases.forEach(([name], i) => {
+    const sorted = samples[i].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const range = `${Math.round(sorted[0]).toLocaleString('en-US')}–${Math.round(sorted[sorted.length - 1]).toLocaleString('en-US')}`;
+    console.log(`${name.padEnd(58)} ${Math.round(median).toLocaleString('en-US').padStart(8)} ops/s  ${(1e6 / median).toFixed(1).padStart(6)} µs/op  (range ${range})`);
+  });
 }
 
 console.log(`node ${process.version}, OpenSSL ${process.versions.openssl}; token ${token.length} chars, payload ${plainBytes.length} bytes`);
-bench('node:crypto  verify+decrypt (primary key)', () => fernetDecrypt(keys, decodeCanonical(token)!));
-bench('node:crypto  verify+decrypt (3rd of 3 keys)', () => fernetDecrypt(keys, decodeCanonical(tokenByOldestKey)!));
-bench('node:crypto  verify+decrypt, ASCII payload (same size)', () => fernetDecrypt(keys, decodeCanonical(asciiToken)!));
-bench('node:crypto  full validate (+ msgpack + payload decode)', () => formatter.validate(token, keys));
 const secret = new fernetNpm.Secret(keyTexts[0]);
-bench('fernet npm   verify+decrypt, ASCII payload (same size)', () => new fernetNpm.Token({ secret, token: asciiToken, ttl: 0 }).decode());
+benchAll([
+  ['node:crypto  verify+decrypt (primary key)', () => fernetDecrypt(keys, decodeCanonical(token)!)],
+  ['node:crypto  verify+decrypt (3rd of 3 keys)', () => fernetDecrypt(keys, decodeCanonical(tokenByOldestKey)!)],
+  ['node:crypto  verify+decrypt, ASCII payload', () => fernetDecrypt(keys, decodeCanonical(asciiToken)!)],
+  ['fernet npm   verify+decrypt, ASCII payload', () => new fernetNpm.Token({ secret, token: asciiToken, ttl: 0 }).decode()],
+  ['node:crypto  full validate (+ msgpack, payload facts)', () => formatter.validate(token, keys)],
+  ['node:crypto  issue (payload + encrypt + sign)', () => formatter.create(payload, keys[0])],
+]);
 
 let npmOnReal: string;
 try {
