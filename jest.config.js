@@ -13,7 +13,10 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // Nest 12 ships ES modules; jest (on Node 20) loads CommonJS only, so SWC
+  // converts them. Everything else in node_modules is loaded untouched.
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|cookie)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   roots: ['<rootDir>/libs', '<rootDir>/plugins', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
@@ -25,5 +28,6 @@ module.exports = {
     '^@keystone-ts/plugin-([a-z0-9-]+)$': '<rootDir>/plugins/$1/src',
     '^@keystone-ts/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
   },
-  testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+  testTimeout: 60000,
 };

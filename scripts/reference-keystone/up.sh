@@ -214,7 +214,7 @@ daemonize = $DIR/log/uwsgi.log
 INI
 
 log "uwsgi on 127.0.0.1:$PORT ($PROCESSES processes x $THREADS threads, front=$FRONT)"
-/usr/bin/uwsgi --ini "$DIR/uwsgi.ini"
+/usr/bin/uwsgi --ini "$DIR/uwsgi.ini" >>"$DIR/log/uwsgi.log" 2>&1   # daemonizes
 
 URL="http://127.0.0.1:$PORT/v3"
 if wait_http "$URL" 60; then

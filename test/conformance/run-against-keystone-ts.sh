@@ -18,6 +18,12 @@ source "$REPO/scripts/reference-keystone/lib.sh"
 DB=sqlite
 case "${1:-}" in sqlite|postgres) DB=$1; shift ;; esac
 
+# Server-side [security_compliance] matching what tempest is told (lib.sh); set
+# CONFORMANCE_SECURITY_COMPLIANCE=0 to run without it (4 tests are then skipped).
+if [ "${CONFORMANCE_SECURITY_COMPLIANCE:-1}" = 1 ]; then
+  export KTS_EXTRA_CONF=${KTS_EXTRA_CONF:-$HERE/security-compliance.conf}
+  export TEMPEST_SECURITY_COMPLIANCE=1 TEMPEST_LOCKOUT_ATTEMPTS=2 TEMPEST_LOCKOUT_DURATION=5 TEMPEST_UNIQUE_LAST_PASSWORD_COUNT=2
+fi
 RUN=${KTS_RUN_DIR:-$(mktemp -d /tmp/keystone-ts-conformance.XXXXXX)}
 mkdir -p "$RUN"; RUN=$(cd "$RUN" && pwd -P)
 INST=$RUN/instance

@@ -34,6 +34,7 @@ describe('third-party plugin through keystone.conf', () => {
         writeFileSync(join(dir, 'domains', 'keystone.filedom.conf'), `[identity]\ndriver = example-file\nexample_users_file = ${join(dir, 'users.json')}\n`);
       },
       extraConfig: [
+        '[identity]',
         'domain_specific_drivers_enabled = true',
         'domain_config_dir = $state_path/domains',
         '[plugins]',

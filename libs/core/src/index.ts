@@ -24,7 +24,6 @@ export * from './apis/provider-apis';
 export * from './apis/api-contracts';
 export * from './authz/caller';
 export * from './authz/authorizer';
-export * from './authz/flatten';
 export * from './validation/request-validator';
 export * from './listing/list-query';
 export * from './listing/collection';

@@ -11,3 +11,4 @@ export * from './contracts/revoke.driver';
 export * from './contracts/role.driver';
 export * from './contracts/assignment.driver';
 export * from './contracts/resource.driver';
+export * from './contracts/catalog.driver';

@@ -68,7 +68,8 @@ export class TokenManager implements OnApplicationBootstrap {
     try {
       payload = await this.provider.validate(tokenId);
     } catch (e) {
-      if (isKeystoneError(e) && (e.code === 404 || e.code === 401)) throw new NotFound(INVALID);
+      // The provider's own 404 ("Could not recognize Fernet token") is what Keystone answers.
+      if (isKeystoneError(e) && e.code === 401) throw new NotFound(INVALID);
       throw e;
     }
     const now = Date.now();

@@ -35,11 +35,13 @@ async function actorNames(
   load: () => Promise<{ name: string; domain_id: string }>,
   domainName: (id: string) => Promise<string>,
 ): Promise<Record<string, string>> {
+  let a: { name: string; domain_id: string };
   try {
-    const a = await load();
-    return { [`${kind}_name`]: a.name, [`${kind}_domain_id`]: a.domain_id, [`${kind}_domain_name`]: await domainName(a.domain_id) };
+    a = await load();
   } catch (e) {
     if (!(e instanceof NotFound)) throw e;
     return { [`${kind}_name`]: '', [`${kind}_domain_id`]: '', [`${kind}_domain_name`]: '' };
   }
+  // Outside the guard, as in Keystone's try/else: a missing domain is a 404.
+  return { [`${kind}_name`]: a.name, [`${kind}_domain_id`]: a.domain_id, [`${kind}_domain_name`]: await domainName(a.domain_id) };
 }

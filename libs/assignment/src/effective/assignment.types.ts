@@ -9,7 +9,19 @@ import type { AssignmentRecord } from '@keystone-ts/plugin-sdk';
 export interface Assignment extends AssignmentRecord {
   system?: { all: true };
   indirect?: { group_id?: string; project_id?: string; domain_id?: string; role_id?: string };
-  [name: string]: unknown;
+  domain_name?: string;
+  user_name?: string;
+  user_domain_id?: string;
+  user_domain_name?: string;
+  group_name?: string;
+  group_domain_id?: string;
+  group_domain_name?: string;
+  project_name?: string;
+  project_domain_id?: string;
+  project_domain_name?: string;
+  role_name?: string;
+  role_domain_id?: string;
+  role_domain_name?: string;
 }
 
 /** The filters of Keystone's `list_role_assignments`. */

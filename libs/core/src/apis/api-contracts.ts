@@ -1,4 +1,4 @@
-import type { DriverHints, GroupRecord, UserRecord } from '@keystone-ts/plugin-sdk';
+import type { CatalogService, DriverHints, EndpointRecord, GroupRecord, RegionRecord, ServiceRecord, UserRecord } from '@keystone-ts/plugin-sdk';
 
 /**
  * What subsystems ask of each other. Each manager implements its interface
@@ -145,16 +145,36 @@ export interface AssignmentApi {
   deleteRoleAssignments(roleId: string): Promise<void>;
 }
 
-export interface CatalogEntry {
-  id: string;
-  type: string;
-  name: string;
-  endpoints: { id: string; interface: string; region: string | null; region_id: string | null; url: string }[];
-}
+/**
+ * One service of a v3 catalog as Keystone renders it. The sql backend gives
+ * ids, `region_id` and any extra endpoint attributes; the templated one has
+ * no ids and may carry other service attributes (name, description, ...).
+ */
+export type CatalogEntry = CatalogService;
 
 export interface CatalogApi {
-  /** The v3 catalog for a token (project may be null for unscoped/domain/system tokens). */
+  /**
+   * The v3 catalog for a token: `projectId` null for domain/system tokens
+   * (project-specific endpoints are left out). URLs are expanded; an
+   * endpoint whose URL cannot be is dropped and logged, never an error.
+   * One call, a constant number of queries.
+   */
   getCatalog(userId: string, projectId: string | null): Promise<CatalogEntry[]>;
+  /** @throws Conflict ("... store region - Duplicate ID, <id>..") or NotFound for an unknown parent */
+  createRegion(region: { id?: string; description?: string | null; parent_region_id?: string | null; [extra: string]: unknown }): Promise<RegionRecord>;
+  /** @throws NotFound ("Could not find region: <id>.") */
+  getRegion(regionId: string): Promise<RegionRecord>;
+  /** Keystone's create_service (`name` defaults to '', `enabled` to true); the id is generated when absent. */
+  createService(service: { type: string; name?: string; enabled?: boolean; [extra: string]: unknown }, serviceId?: string): Promise<ServiceRecord>;
+  /** Filters such as `type` and `name`; the hints' limit, if any, is honoured. */
+  listServices(hints?: DriverHints): Promise<{ refs: ServiceRecord[]; truncated: boolean }>;
+  /** @throws ValidationError when the service or region does not exist */
+  createEndpoint(endpoint: { interface: string; service_id: string; url: string; region_id?: string | null; enabled?: boolean; [extra: string]: unknown }, endpointId?: string): Promise<EndpointRecord>;
+  /** Filters `interface`, `service_id`, `region_id`. */
+  listEndpoints(hints?: DriverHints): Promise<{ refs: EndpointRecord[]; truncated: boolean }>;
+  updateEndpoint(endpointId: string, patch: Record<string, unknown>): Promise<EndpointRecord>;
+  /** Drops the project's endpoint-filter associations (Keystone does it when a project is deleted). */
+  deleteProjectAssociations(projectId: string): Promise<void>;
 }
 
 export interface TokenApi {

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Unauthorized } from '@keystone-ts/plugin-sdk';
 import { CALLER_RESOLVER, POLICY_CHECKER, policyCredentials, type Caller, type CallerResolver, type PolicyChecker } from './caller';
-import { flattenDict } from './flatten';
 
 const CALLER = Symbol('keystone.caller');
 
@@ -46,7 +45,9 @@ export class Authorizer {
     const body = req.body;
     if (body && typeof body === 'object' && !Array.isArray(body)) dict.request_body = body;
     if (opts.filters && Object.keys(opts.filters).length > 0) dict.filter_attr = opts.filters;
-    this.policy.authorize(action, flattenDict(dict), policyCredentials(caller));
+    // The policy engine flattens the target as Keystone's flatten_dict does (and safely: a
+    // '__proto__' key in a request body stays a key).
+    this.policy.authorize(action, dict, policyCredentials(caller));
     return caller;
   }
 }

@@ -19,7 +19,7 @@ export function createPolicyChecker(config: KeystoneConfig): PolicyChecker & { r
     logger: { warn: (m: string) => log.warn(m) },
   });
   return {
-    authorize: (action, target, credentials) => enforcer.authorize(action, target, credentials as never),
+    authorize: (action, target, credentials) => enforcer.authorize(action, target, credentials),
     reload: () => enforcer.reload(),
   };
 }

@@ -44,6 +44,7 @@ suite('policy engine vs oslo.policy (differential)', () => {
       ...Array.from({ length: 100 }, () => randomListRule(p, names)),
       '', '@', '!', 'not', 'and', ')', '(', "'a':'b'", "('a')", '(((role:a)))', 'role:a)', '(role:a', 'a:b:c',
       ' role:x ', 'role:x\u3000or\u3000role:y', 'role:x\u200bor role:y', [], [[]], [''], null,
+      'http://x/%(n)s', 'role:a or https://x', ['http:x'], '(http://a and role:b)',
     ];
     const request: OracleRequest = { parse: rules };
     const ours = askOurs(request).parse;

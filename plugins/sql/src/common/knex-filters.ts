@@ -13,7 +13,8 @@ function likeEscape(v: string): string {
 /**
  * Applies the hints whose attribute maps to a column and removes them from
  * the hints, as Keystone's `filter_limit_query` does; the manager applies
- * whatever is left.
+ * whatever is left. Column values are SQL expressions we own (e.g.
+ * `COALESCE(lu.name, nl.name)`), never client input.
  */
 export function applyHintFilters(qb: QB, hints: DriverHints, columns: Readonly<Record<string, string>>, toDb: (name: string, v: unknown) => unknown = (_n, v) => v): void {
   for (const f of [...hints.filters]) {
@@ -28,7 +29,8 @@ export function applyHintFilters(qb: QB, hints: DriverHints, columns: Readonly<R
 
 function applyOne(qb: QB, col: string, f: HintFilter, value: unknown): void {
   if (f.comparator === 'equals' && f.caseSensitive) {
-    qb.where(col, '=', value);
+    // `col` is one of our own constant expressions, never client input.
+    qb.whereRaw(`${col} = ?`, [value]);
     return;
   }
   const v = String(value);

@@ -19,7 +19,7 @@ import { optionNameForId, USER_OPTION_IDS } from './user-options';
 
 /** Columns of the user row; everything else a client sends lives in `extra`. */
 const USER_ATTRS = new Set(['id', 'name', 'domain_id', 'password', 'enabled', 'default_project_id', 'password_expires_at', 'options']);
-const USER_FILTER_COLUMNS = { id: 'u.id', name: 'name', domain_id: 'u.domain_id', enabled: 'u.enabled', default_project_id: 'u.default_project_id' };
+const USER_FILTER_COLUMNS = { id: 'u.id', name: 'COALESCE(lu.name, nl.name)', domain_id: 'u.domain_id', enabled: 'u.enabled', default_project_id: 'u.default_project_id' };
 
 export interface SqlIdentityOptions {
   /** `[security_compliance] password_expires_days`, null = never. */

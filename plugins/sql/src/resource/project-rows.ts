@@ -114,6 +114,21 @@ export function attrAsBoolean(v: unknown): boolean {
   return !['0', 'f', 'false', 'off', 'n', 'no'].includes(String(v).trim().toLowerCase());
 }
 
+/**
+ * PostgreSQL refuses NUL in text and SQLite cuts LIKE patterns at it, so a
+ * value with NUL is taken to match nothing, on both, without asking the
+ * database (the dialect is an argument so the rule can differ if need be).
+ */
+export function unmatchable(_dialect: Dialect, ...values: unknown[]): boolean {
+  return values.some((v) => (Array.isArray(v) ? v.some((x) => String(x).includes('\u0000')) : typeof v === 'string' && v.includes('\u0000')));
+}
+
+/** PostgreSQL's complaints about a value itself (too long, NUL, bad encoding): the client's input, not our fault. */
+export function isBadValue(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '22001' || code === '22021' || code === '22P05';
+}
+
 /** Unique/primary-key violations on SQLite and PostgreSQL. */
 export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

@@ -1,8 +1,8 @@
-import { Conflict, DriverHints, NotFound, type NewProject } from '@keystone-ts/plugin-sdk';
+import { Conflict, DriverHints, NotFound, ValidationError, type NewProject } from '@keystone-ts/plugin-sdk';
 import type { Knex } from 'knex';
 import { SqlResourceDriver } from './sql-resource.driver';
 import { ROOT_DOMAIN_ID } from './project-rows';
-import { sqliteKeystoneDb } from './testing/sqlite-keystone-db';
+import { keystoneTestDb } from './testing/keystone-test-db';
 
 const domain = (name: string): NewProject => ({ name, domain_id: null, parent_id: null, is_domain: true, enabled: true, description: '' });
 const project = (name: string, domainId: string, parentId = domainId, extra: Record<string, unknown> = {}): NewProject => ({
@@ -15,14 +15,18 @@ const project = (name: string, domainId: string, parentId = domainId, extra: Rec
   ...extra,
 });
 
-describe('SqlResourceDriver on SQLite (Keystone 22 schema)', () => {
+describe(`SqlResourceDriver on ${process.env.KEYSTONE_TS_TEST_PG_URL ? 'PostgreSQL' : 'SQLite'} (Keystone 22 schema)`, () => {
   let knex: Knex;
   let close: () => Promise<void>;
   let driver: SqlResourceDriver;
+  let db: 'sqlite' | 'postgresql';
+  const bool = (v: boolean) => (db === 'sqlite' ? Number(v) : v);
 
   beforeEach(async () => {
-    ({ knex, close } = await sqliteKeystoneDb());
-    driver = new SqlResourceDriver(() => knex, 'sqlite');
+    let dialect: 'sqlite' | 'postgresql';
+    ({ knex, dialect, close } = await keystoneTestDb());
+    db = dialect;
+    driver = new SqlResourceDriver(() => knex, dialect);
     await driver.createProject('d1', domain('D1'));
     await driver.createProject('p1', project('P1', 'd1', 'd1', { tags: ['a', 'b'], color: 'red' }));
     await driver.createProject('p2', project('P2', 'd1', 'p1', { tags: ['b'] }));
@@ -33,7 +37,7 @@ describe('SqlResourceDriver on SQLite (Keystone 22 schema)', () => {
   it('stores rows as Keystone does: encoded root domain id, 0/1 booleans, JSON extra, option ids', async () => {
     await driver.updateProject('p1', { options: { immutable: true } });
     const d = await knex('project').where({ id: 'd1' }).first();
-    expect(d).toMatchObject({ domain_id: ROOT_DOMAIN_ID, parent_id: null, is_domain: 1, enabled: 1, extra: '{}' });
+    expect(d).toMatchObject({ domain_id: ROOT_DOMAIN_ID, parent_id: null, is_domain: bool(true), enabled: bool(true), extra: '{}' });
     expect(JSON.parse((await knex('project').where({ id: 'p1' }).first()).extra)).toEqual({ color: 'red' });
     expect(await knex('project_option').where({ project_id: 'p1' })).toEqual([{ project_id: 'p1', option_id: 'IMMU', option_value: 'true' }]);
   });
@@ -112,5 +116,19 @@ describe('SqlResourceDriver on SQLite (Keystone 22 schema)', () => {
     await expect(driver.deleteProject('p3')).rejects.toBeInstanceOf(NotFound);
     await driver.deleteProjectsFromIds(['p2', 'p1', 'unknown', ROOT_DOMAIN_ID]);
     expect((await knex('project').select('id')).map((r) => r.id).sort()).toEqual([ROOT_DOMAIN_ID, 'd1'].sort());
+  });
+
+  it('answers NUL characters and over-long values without a database error (PostgreSQL refuses them)', async () => {
+    const nul = 'p1\u0000x';
+    await expect(driver.getProject(nul)).rejects.toBeInstanceOf(NotFound);
+    await expect(driver.getProjectByName(nul, 'd1')).rejects.toBeInstanceOf(NotFound);
+    expect(await driver.listProjects(new DriverHints().addFilter('name', nul, 'contains', false))).toEqual([]);
+    expect(await driver.listProjects(new DriverHints().addFilter('name', 'P1'), { notTagsAny: [nul] })).toHaveLength(1);
+    expect(await driver.listProjectsInSubtree(nul)).toEqual([]);
+    await driver.deleteProjectsFromIds([nul]);
+    if (db === 'postgresql') {
+      await expect(driver.createProject('p9', project(nul, 'd1'))).rejects.toBeInstanceOf(ValidationError);
+      await expect(driver.createProject('p9', project('x'.repeat(65), 'd1'))).rejects.toBeInstanceOf(ValidationError);
+    }
   });
 });

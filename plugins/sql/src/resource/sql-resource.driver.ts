@@ -1,4 +1,4 @@
-import { Conflict, NotFound, type DriverHints, type NewProject, type ProjectRecord, type ProjectTagFilters, type ResourceDriver } from '@keystone-ts/plugin-sdk';
+import { Conflict, NotFound, ValidationError, type DriverHints, type NewProject, type ProjectRecord, type ProjectTagFilters, type ResourceDriver } from '@keystone-ts/plugin-sdk';
 import type { Knex } from 'knex';
 import { applyHintFilters } from '../common/knex-filters';
 import { toDbBool, type Dialect } from '../common/sql-values';
@@ -10,7 +10,9 @@ import {
   encodeDomainId,
   extraOf,
   hydrate,
+  isBadValue,
   isUniqueViolation,
+  unmatchable,
   projectColumns,
   writeOptions,
   writeTags,
@@ -37,6 +39,7 @@ export class SqlResourceDriver implements ResourceDriver {
   }
 
   async getProjectByName(name: string, domainId: string | null): Promise<ProjectRecord> {
+    if (unmatchable(this.dialect, name, domainId)) throw NotFound.entity('project', name);
     const rows = await this.visible(this.db()).where({ name, domain_id: encodeDomainId(domainId) });
     if (rows.length === 0) throw NotFound.entity('project', name);
     return (await hydrate(this.db(), rows))[0];
@@ -44,6 +47,14 @@ export class SqlResourceDriver implements ResourceDriver {
 
   async listProjects(hints: DriverHints, tags?: ProjectTagFilters): Promise<ProjectRecord[]> {
     const db = this.db();
+    if (unmatchable(this.dialect, ...hints.filters.map((f) => f.value), tags?.tags, tags?.tagsAny)) {
+      hints.filters = [];
+      return [];
+    }
+    if (unmatchable(this.dialect, tags?.notTags, tags?.notTagsAny)) {
+      // Nothing carries such a tag: the negative filters exclude nothing.
+      tags = { tags: tags?.tags, tagsAny: tags?.tagsAny };
+    }
     const q = this.visible(db);
     for (const f of [...hints.filters]) {
       const col = BOOLEAN_COLUMNS[f.name];
@@ -69,17 +80,20 @@ export class SqlResourceDriver implements ResourceDriver {
   }
 
   async listProjectsFromIds(projectIds: readonly string[]): Promise<ProjectRecord[]> {
+    projectIds = projectIds.filter((id) => !unmatchable(this.dialect, id));
     const rows = await chunked<string, Row>(projectIds, (c) => this.visible(this.db()).whereIn('id', c));
     return hydrate(this.db(), rows);
   }
 
   async listProjectIdsFromDomainIds(domainIds: readonly string[]): Promise<string[]> {
+    domainIds = domainIds.filter((id) => !unmatchable(this.dialect, id));
     const rows = await chunked<string, Row>(domainIds, (c) => this.visible(this.db()).whereIn('domain_id', c).select('id'));
     return rows.map((r) => r.id as string);
   }
 
   async listProjectsInDomain(domainId: string): Promise<ProjectRecord[]> {
     const db = this.db();
+    if (unmatchable(this.dialect, domainId)) throw NotFound.entity('domain', domainId);
     const found = await this.visible(db).where({ id: domainId }).first('id');
     if (!found) throw NotFound.entity('domain', domainId);
     return hydrate(db, await this.visible(db).where({ domain_id: domainId }));
@@ -102,6 +116,7 @@ export class SqlResourceDriver implements ResourceDriver {
 
   async listProjectsInSubtree(projectId: string): Promise<ProjectRecord[]> {
     const db = this.db();
+    if (unmatchable(this.dialect, projectId)) return [];
     const out: Row[] = [];
     const seen = new Set([projectId]);
     let frontier = [projectId];
@@ -116,6 +131,7 @@ export class SqlResourceDriver implements ResourceDriver {
   }
 
   async isLeafProject(projectId: string): Promise<boolean> {
+    if (unmatchable(this.dialect, projectId)) return true;
     return !(await this.visible(this.db()).where({ parent_id: projectId }).first('id'));
   }
 
@@ -150,7 +166,7 @@ export class SqlResourceDriver implements ResourceDriver {
   }
 
   async deleteProjectsFromIds(projectIds: readonly string[]): Promise<void> {
-    const ids = projectIds.filter((id) => id !== ROOT_DOMAIN_ID);
+    const ids = projectIds.filter((id) => id !== ROOT_DOMAIN_ID && !unmatchable(this.dialect, id));
     if (ids.length === 0) return;
     await this.write((trx) => this.deleteRows(trx, ids));
   }
@@ -173,6 +189,7 @@ export class SqlResourceDriver implements ResourceDriver {
   }
 
   private async getIn(db: Knex | Knex.Transaction, projectId: string): Promise<ProjectRecord> {
+    if (unmatchable(this.dialect, projectId)) throw NotFound.entity('project', projectId);
     const rows = await this.visible(db).where({ id: projectId });
     if (rows.length === 0) throw NotFound.entity('project', projectId);
     return (await hydrate(db, rows))[0];
@@ -193,6 +210,7 @@ export class SqlResourceDriver implements ResourceDriver {
       await this.db().transaction(work);
     } catch (e) {
       if (isUniqueViolation(e)) throw Conflict.duplicate('project', 'Duplicate entry');
+      if (isBadValue(e)) throw new ValidationError('Invalid input: a value is too long or contains characters the database cannot store.');
       throw e;
     }
   }

@@ -39,7 +39,8 @@ const MATCHES = ['admin', 'u1', 'p1', 'd1', 'all', 'True', 'False', '1', '1.0', 
   '%(target.user.id)s', '%(target.project.id)s', '%(target.domain.id)s', '%(missing)s', '%(n)d', '%(flag)s',
   '%(list)s', '%%', '%(target.user.id)s%%', '%(n).1s', '%(name)5s', '%(ratio)s', '%(n)s', '%(none)s', '100%', '%s',
   '%(target.user.id)r', '%(name)x'];
-const MALFORMED = ['foo', 'and', 'or', '(', ')', "'quoted'", '"dq"', 'not', 'role:(admin)', 'http://x/%(n)s'];
+// No http: checks here: oslo would really POST to them when evaluating (they are parse-tested apart).
+const MALFORMED = ['foo', 'and', 'or', '(', ')', "'quoted'", '"dq"', 'not', 'role:(admin)'];
 
 /** One random check, sometimes malformed (oslo fails those closed). */
 export function randomCheck(p: Picker, ruleNames: readonly string[], allowMalformed: boolean): string {

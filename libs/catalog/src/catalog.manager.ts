@@ -1,0 +1,205 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  KEYSTONE_RUNTIME,
+  ProviderApis,
+  applyLimit,
+  applyRemainingFilters,
+  getLogger,
+  type CatalogApi,
+  type CatalogEntry,
+  type KeystoneRuntime,
+} from '@keystone-ts/core';
+import {
+  Conflict,
+  DriverHints,
+  NotFound,
+  ValidationError,
+  type EndpointRecord,
+  type NewEndpoint,
+  type NewService,
+  type RegionRecord,
+  type ServiceRecord,
+} from '@keystone-ts/plugin-sdk';
+import { CatalogBackends } from './catalog-backends';
+import { listProjectEndpoints } from './project-endpoints';
+import { configSubstitutions, formatEndpointUrl } from './url/endpoint-url';
+import type { PyScalar } from './url/python-percent';
+
+type Listed<T> = { refs: T[]; truncated: boolean };
+
+/**
+ * Regions, services and endpoints (Keystone's catalog_api), and the
+ * catalog tokens carry. Region-hierarchy and reference checks live here;
+ * storage is the `keystone.catalog` driver's.
+ */
+@Injectable()
+export class CatalogManager implements CatalogApi {
+  private readonly log = getLogger('keystone.catalog');
+  private substitutions?: Map<string, PyScalar>;
+
+  constructor(
+    @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
+    private readonly backends: CatalogBackends,
+    apis: ProviderApis,
+  ) {
+    apis.register('catalog', this);
+  }
+
+  async createRegion(region: { id?: string; description?: string | null; parent_region_id?: string | null; [k: string]: unknown }): Promise<RegionRecord> {
+    const id = region.id ?? uuidHex();
+    if (await this.exists(() => this.backends.catalog.getRegion(id))) throw Conflict.duplicate('region', `Duplicate ID, ${id}.`);
+    return this.backends.catalog.createRegion({ ...region, id, description: region.description ?? '' });
+  }
+
+  getRegion(regionId: string): Promise<RegionRecord> {
+    return this.backends.catalog.getRegion(regionId);
+  }
+
+  /** Never truncated: Keystone lists regions without applying `list_limit`. */
+  async listRegions(hints = new DriverHints()): Promise<Listed<RegionRecord>> {
+    return { refs: applyRemainingFilters(await this.backends.catalog.listRegions(hints), hints), truncated: false };
+  }
+
+  async updateRegion(regionId: string, patch: Record<string, unknown>): Promise<RegionRecord> {
+    const change = { ...patch };
+    if ('description' in change && change.description === null) change.description = '';
+    const parent = change.parent_region_id as string | null | undefined;
+    if (parent) await this.getRegion(parent);
+    const current = await this.getRegion(regionId);
+    await this.assertNoCycle(regionId, parent === undefined ? current.parent_region_id : parent);
+    return this.backends.catalog.updateRegion(regionId, change);
+  }
+
+  deleteRegion(regionId: string): Promise<void> {
+    return this.backends.catalog.deleteRegion(regionId);
+  }
+
+  async createService(service: { type: string | null; [k: string]: unknown }, serviceId = uuidHex()): Promise<ServiceRecord> {
+    const ref: NewService = { ...service, enabled: (service.enabled as boolean | undefined) ?? true, name: service.name ?? '' };
+    delete ref.id;
+    return this.backends.catalog.createService(serviceId, ref);
+  }
+
+  getService(serviceId: string): Promise<ServiceRecord> {
+    return this.backends.catalog.getService(serviceId);
+  }
+
+  async listServices(hints = new DriverHints()): Promise<Listed<ServiceRecord>> {
+    return applyLimit(applyRemainingFilters(await this.backends.catalog.listServices(hints), hints), hints);
+  }
+
+  updateService(serviceId: string, patch: Record<string, unknown>): Promise<ServiceRecord> {
+    const { id: _id, ...change } = patch;
+    return this.backends.catalog.updateService(serviceId, change);
+  }
+
+  /** Its endpoints go with it, and so do their project associations. */
+  async deleteService(serviceId: string): Promise<void> {
+    const endpoints = await this.backends.catalog.listEndpoints(new DriverHints().addFilter('service_id', serviceId));
+    await this.backends.catalog.deleteService(serviceId);
+    await this.forgetEndpoints(endpoints.map((e) => e.id));
+  }
+
+  async createEndpoint(endpoint: { interface: string; service_id: string; url: string; [k: string]: unknown }, endpointId = uuidHex()): Promise<EndpointRecord> {
+    await this.assertReferences(endpoint.region_id as string | null | undefined, endpoint.service_id);
+    const { id: _id, ...ref } = endpoint;
+    return this.backends.catalog.createEndpoint(endpointId, { ...ref, enabled: (ref.enabled as boolean | null | undefined) ?? true } as NewEndpoint);
+  }
+
+  getEndpoint(endpointId: string): Promise<EndpointRecord> {
+    return this.backends.catalog.getEndpoint(endpointId);
+  }
+
+  async listEndpoints(hints = new DriverHints()): Promise<Listed<EndpointRecord>> {
+    return applyLimit(applyRemainingFilters(await this.backends.catalog.listEndpoints(hints), hints), hints);
+  }
+
+  async updateEndpoint(endpointId: string, patch: Record<string, unknown>): Promise<EndpointRecord> {
+    await this.assertReferences(patch.region_id as string | null | undefined, patch.service_id as string | null | undefined);
+    const { id: _id, ...change } = patch;
+    return this.backends.catalog.updateEndpoint(endpointId, change as Partial<NewEndpoint>);
+  }
+
+  async deleteEndpoint(endpointId: string): Promise<void> {
+    await this.backends.catalog.deleteEndpoint(endpointId);
+    await this.forgetEndpoints([endpointId]);
+  }
+
+  /**
+   * The catalog of a token: the backend's, narrowed to the project's
+   * endpoint filter when the backend supports filtering and the project
+   * has one. The catalog and filter reads run together.
+   */
+  async getCatalog(userId: string, projectId: string | null): Promise<CatalogEntry[]> {
+    const values = new Map(this.configValues());
+    values.set('user_id', userId);
+    if (projectId) {
+      values.set('tenant_id', projectId);
+      values.set('project_id', projectId);
+    }
+    const driver = this.backends.catalog;
+    const request = { userId, projectId, formatUrl: (url: string) => formatEndpointUrl(url, values, projectId !== null, this.log) };
+    if (!driver.supportsEndpointFilter) return driver.getV3Catalog(request);
+    const [catalog, filtered] = await Promise.all([driver.getV3Catalog(request), projectId ? listProjectEndpoints(this.backends, projectId) : new Map()]);
+    if (filtered.size === 0) {
+      return this.runtime.config.get<boolean>('endpoint_filter', 'return_all_endpoints_if_no_filter') ? catalog : [];
+    }
+    return catalog
+      .map((svc) => ({ ...svc, endpoints: svc.endpoints.filter((e) => e.id !== undefined && filtered.get(e.id)?.enabled === true) }))
+      .filter((svc) => svc.endpoints.length > 0);
+  }
+
+  async deleteProjectAssociations(projectId: string): Promise<void> {
+    if (!this.backends.catalog.supportsEndpointFilter) return;
+    await this.backends.filter.deleteAssociationsByProject(projectId);
+    await this.backends.filter.deleteEndpointGroupAssociationsByProject(projectId);
+  }
+
+  /** Keystone's `_ensure_no_circle_in_hierarchical_regions`, reading the tree once. */
+  private async assertNoCycle(regionId: string, parentId: string | null): Promise<void> {
+    if (!parentId) return;
+    const parents = new Map((await this.backends.catalog.listRegions(new DriverHints())).map((r) => [r.id, r.parent_region_id]));
+    const seen = new Set<string>();
+    for (let p: string | null | undefined = parentId; p; p = parents.get(p)) {
+      if (p === regionId) throw new ValidationError(`The specified parent region ${p} would create a circular region hierarchy.`);
+      if (!parents.has(p)) throw NotFound.entity('region', p);
+      // A cycle above us that does not pass through this region (written behind our back).
+      if (seen.has(p)) return;
+      seen.add(p);
+    }
+  }
+
+  private async assertReferences(regionId: string | null | undefined, serviceId: string | null | undefined): Promise<void> {
+    if (regionId !== null && regionId !== undefined && !(await this.exists(() => this.getRegion(regionId)))) {
+      throw ValidationError.missing('endpoint region_id', 'region table');
+    }
+    if (serviceId !== null && serviceId !== undefined && !(await this.exists(() => this.getService(serviceId)))) {
+      throw ValidationError.missing('endpoint service_id', 'service table');
+    }
+  }
+
+  private async forgetEndpoints(endpointIds: string[]): Promise<void> {
+    if (!this.backends.catalog.supportsEndpointFilter) return;
+    for (const id of endpointIds) await this.backends.filter.deleteAssociationsByEndpoint(id);
+  }
+
+  private configValues(): Map<string, PyScalar> {
+    this.substitutions ??= configSubstitutions(this.runtime.config);
+    return this.substitutions;
+  }
+
+  private async exists(read: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await read();
+      return true;
+    } catch (e) {
+      if (e instanceof NotFound) return false;
+      throw e;
+    }
+  }
+}
+
+function uuidHex(): string {
+  return randomUUID().replace(/-/g, '');
+}
