@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # ratchet.sh [--update] [--prune] [--outdir DIR] URL
+# ratchet.sh [--update] [--prune] --from OUTDIR      (re-judge an earlier run, no server)
 #
 # The conformance ratchet: runs the whole Tempest identity selection
 # (tempest-run.sh) against the server at URL and compares it with the committed list
@@ -13,35 +14,46 @@
 #   --prune    removes the listed tests that regressed (explicit only); the ratchet
 #              then exits 0 for them.
 #   --outdir   where tempest-run.sh writes (default: a new /tmp/ratchet.XXXXXX).
+#   --from     use the results of an earlier run (a tempest-run.sh OUTDIR) instead of
+#              running tempest; no re-run of failures.
 # Exit: 0 ok, 1 regressions, 2 harness error (server unusable, tempest broken).
 # Env: RATCHET_PASSING (the list file), RATCHET_RETRY (1), and tempest-run.sh's knobs.
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 PY=/usr/bin/python3
-UPDATE=0 PRUNE=0 OUTDIR="" URL=""
+UPDATE=0 PRUNE=0 OUTDIR="" URL="" FROM=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --update) UPDATE=1 ;;
     --prune) PRUNE=1 ;;
     --outdir) OUTDIR=${2:?--outdir DIR}; shift ;;
     --outdir=*) OUTDIR=${1#--outdir=} ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --from) FROM=${2:?--from OUTDIR}; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     -*) echo "ratchet.sh: unknown option $1" >&2; exit 2 ;;
     *) [ -z "$URL" ] || { echo "ratchet.sh: one URL only" >&2; exit 2; }; URL=$1 ;;
   esac
   shift
 done
-[ -n "$URL" ] || { sed -n '2,20p' "$0" >&2; exit 2; }
+[ -n "$URL" ] || [ -n "$FROM" ] || { sed -n '2,23p' "$0" >&2; exit 2; }
 PASSING=${RATCHET_PASSING:-$HERE/passing.txt}
 RETRY=${RATCHET_RETRY:-1}
 [ -f "$PASSING" ] || { echo "ratchet.sh: $PASSING does not exist" >&2; exit 2; }
-[ -n "$OUTDIR" ] || OUTDIR=$(mktemp -d /tmp/ratchet.XXXXXX)
-mkdir -p "$OUTDIR"; OUTDIR=$(cd "$OUTDIR" && pwd -P)
+if [ -n "$FROM" ]; then
+  OUTDIR=$(cd "$FROM" && pwd -P) || exit 2; RETRY=0
+else
+  [ -n "$OUTDIR" ] || OUTDIR=$(mktemp -d /tmp/ratchet.XXXXXX)
+  mkdir -p "$OUTDIR"; OUTDIR=$(cd "$OUTDIR" && pwd -P)
+fi
 NLISTED=$(grep -cv '^[[:space:]]*\(#.*\)\?$' "$PASSING" || true)
 
 echo "ratchet: $NLISTED listed tests in ${PASSING#"$PWD"/}; results in $OUTDIR"
-"$HERE/tempest-run.sh" "$URL" "" "$OUTDIR"
-RC=$?
+if [ -n "$FROM" ]; then
+  [ -s "$OUTDIR/summary.txt" ]; RC=$?
+else
+  "$HERE/tempest-run.sh" "$URL" "" "$OUTDIR"
+  RC=$?
+fi
 if [ $RC -ge 2 ] || [ ! -s "$OUTDIR/results.csv" ]; then
   echo "ratchet: HARNESS ERROR (tempest-run.sh exit $RC): no results to compare; see $OUTDIR"
   exit 2

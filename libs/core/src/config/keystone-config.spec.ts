@@ -161,12 +161,16 @@ describe('KeystoneConfig', () => {
     expect(failure(() => load('[DEFAULT]\nnot an assignment\n')).message).toMatch(/0\.conf:2: no ':' or '='/);
   });
 
-  it('overlays domain sections key by key without touching the original', () => {
-    const base = load('[identity]\ndriver = sql\ncache_time = 30\n');
+  it('replaces overlaid sections wholesale, as Keystone builds a domain config from its file alone', () => {
+    const base = load('[identity]\ndriver = sql\ncache_time = 30\n[DEFAULT]\ndebug = true\n');
     const overlay = base.withOverlay(parseIni('[identity]\ndriver = ldap\n', '/etc/keystone/domains/keystone.d.conf'));
     expect(overlay.get('identity', 'driver')).toBe('ldap');
-    expect(overlay.get('identity', 'cache_time')).toBe(30);
+    // Not inherited from keystone.conf: the domain file did not set it.
+    expect(overlay.get('identity', 'cache_time')).toBe(600);
+    // Sections outside the overlay stay shared.
+    expect(overlay.get('DEFAULT', 'debug')).toBe(true);
     expect(base.get('identity', 'driver')).toBe('sql');
+    expect(base.get('identity', 'cache_time')).toBe(30);
   });
 
   it('lets an overlay win over a deprecated spelling in the main files', () => {
