@@ -108,6 +108,8 @@ EOF
   if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'keystone'")" != 1 ]; then
     psql_admin -c "CREATE ROLE keystone LOGIN"
   fi
+  # The e2e suite gives every test server a database of its own.
+  psql_admin -c "ALTER ROLE keystone CREATEDB" >/dev/null
   if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'keystone'")" != 1 ]; then
     psql_admin -c "CREATE DATABASE keystone OWNER keystone"
   fi

@@ -195,6 +195,16 @@ user_count() {  # user_count SIDE -> number of users GET /v3/users returns
   curl -sf --max-time 120 -H "X-Auth-Token: ${ATOK[$1]}" "${URL[$1]}/v3/users" \
     | "$NODE" -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).users.length)}catch(e){console.log(-1)}})'
 }
+# prime SIDE: a few sequential policy-checked requests before any concurrent load.
+# Keystone 22 initialises its policy enforcer lazily per process and not thread-safely:
+# concurrent first requests in a fresh uWSGI worker can get a spurious 403.
+prime() {
+  local i
+  for i in $(seq 20); do
+    curl -s -o /dev/null --max-time 30 -H "X-Auth-Token: ${ATOK[$1]}" "${URL[$1]}/v3/users?name=bench-prime"
+  done
+}
+for s in "${ACTIVE[@]}"; do prime "$s"; done
 seeded=0
 first=1
 for n in $USERS; do

@@ -77,6 +77,12 @@ const head2 = `${padR('', 20)} ${pad('', 5)} | ${pad('rps', 8)} ${pad('p50 ms', 
 p.push(head1); p.push(head2); p.push('-'.repeat(head1.length + 20));
 let bad = 0;
 const problems = [];
+for (const s of seeds) {
+  if (!s.result || s.result.failed > 0) {
+    bad++;
+    problems.push(`${s.side}: seeding to ${s.target} users failed (${s.result ? JSON.stringify(s.result.codes) : 'no result'})`);
+  }
+}
 for (const sc of scen) {
   for (const c of conns) {
     const ks = get('keystone', sc, c);

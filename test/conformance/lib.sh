@@ -124,9 +124,10 @@ make_workspace() {
     local ws="$1" url="$2"
     rm -rf "$ws"
     mkdir -p "$(dirname "$ws")"
-    # --workspace-path keeps ~/.tempest/workspace.yaml untouched
-    "$TEMPEST_BIN" init --workspace-path "$ws.workspace.yaml" "$ws" >/dev/null 2>&1 || {
-        echo "tempest init failed in $ws" >&2; return 1; }
+    # --workspace-path keeps ~/.tempest/workspace.yaml untouched; run from the
+    # parent dir because `tempest init` writes its tempest.log into the cwd.
+    ( cd "$(dirname "$ws")" && "$TEMPEST_BIN" init --workspace-path "$ws.workspace.yaml" "$ws" \
+          >/dev/null 2>&1 ) || { echo "tempest init failed in $ws" >&2; return 1; }
     rm -f "$ws.workspace.yaml"
     write_tempest_conf "$ws" "$url"
 }

@@ -3,9 +3,14 @@ import { NotFound } from '@keystone-ts/plugin-sdk';
 
 type Ref = { id: string; [k: string]: unknown };
 
-/** A member with its `links.self` (a client's own `links` attribute is replaced, never merged). */
+/**
+ * A member with its `links.self`. A client's own `links` object keeps its
+ * other keys, as Keystone's `setdefault('links', {})['self']` does; any other
+ * value is replaced (Keystone would fail on it).
+ */
 export function withLinks<T extends Ref>(ref: T, base: string, collection: 'projects' | 'domains'): T & { links: { self: string } } {
-  return { ...ref, links: { self: `${base}/v3/${collection}/${ref.id}` } };
+  const own = ref.links !== null && typeof ref.links === 'object' && !Array.isArray(ref.links) ? (ref.links as Record<string, unknown>) : {};
+  return { ...ref, links: { ...own, self: `${base}/v3/${collection}/${ref.id}` } };
 }
 
 /** Keystone's `full_url()`: `<base>/v3` plus the request's query string. */
