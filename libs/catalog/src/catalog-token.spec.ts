@@ -19,7 +19,7 @@ describe('CatalogManager.getCatalog', () => {
     bed.projects.set('p1', project('p1'));
   }
 
-  const byType = (c: { type: string | null }[]) => [...c].sort((a, b) => String(a.type).localeCompare(String(b.type)));
+  const byType = <T extends { type: string | null }>(c: T[]) => [...c].sort((a, b) => String(a.type).localeCompare(String(b.type)));
 
   it('expands URLs from the config, the user and the project; leaves out disabled and malformed entries', async () => {
     t = await catalogTestBed('[eventlet_server]\npublic_port = 5001\npublic_bind_host = ks.example\n');

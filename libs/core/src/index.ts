@@ -29,3 +29,7 @@ export * from './listing/list-query';
 export * from './listing/collection';
 export * from './authz/policy-checker.factory';
 export * from './policy';
+export * from './server/worker-safety.check';
+export * from './server/tls-files.loader';
+export * from './server/client-certificate.identity';
+export * from './server/http-listeners.server';

@@ -12,3 +12,4 @@ export * from './contracts/role.driver';
 export * from './contracts/assignment.driver';
 export * from './contracts/resource.driver';
 export * from './contracts/catalog.driver';
+export * from './contracts/policy.driver';

@@ -6,6 +6,7 @@ import { AssignmentModule } from '@keystone-ts/assignment';
 import { CatalogModule } from '@keystone-ts/catalog';
 import { TokenModule } from '@keystone-ts/token';
 import { AuthModule } from '@keystone-ts/auth';
+import { PolicyModule } from '@keystone-ts/policy';
 
 /** The server: core, every subsystem module, then the plugins' own modules. */
 @Module({})
@@ -25,6 +26,7 @@ export class KeystoneModule {
         CatalogModule,
         TokenModule,
         AuthModule,
+        PolicyModule,
         ...(pluginModules as never[]),
       ],
     };

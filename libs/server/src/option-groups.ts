@@ -4,6 +4,7 @@ import { authOptionGroups } from '@keystone-ts/auth';
 import { resourceOptionGroups } from '@keystone-ts/resource';
 import { assignmentOptionGroups } from '@keystone-ts/assignment';
 import { catalogOptionGroups } from '@keystone-ts/catalog';
+import { policyOptions } from '@keystone-ts/policy';
 import { credentialOptions } from './pending.options';
 
 /** Option groups owned by the subsystem modules (core and plugins register their own). */
@@ -13,5 +14,6 @@ export const SUBSYSTEM_OPTION_GROUPS: readonly { group: OptionGroup; owner: stri
   ...resourceOptionGroups.map((group) => ({ group, owner: '@keystone-ts/resource' })),
   ...assignmentOptionGroups.map((group) => ({ group, owner: '@keystone-ts/assignment' })),
   ...catalogOptionGroups.map((group) => ({ group, owner: '@keystone-ts/catalog' })),
+  { group: policyOptions, owner: '@keystone-ts/policy' },
   { group: credentialOptions, owner: '@keystone-ts/server' },
 ];

@@ -46,6 +46,8 @@ export class TokenManager implements OnApplicationBootstrap {
     const lifetime = this.runtime.config.get<number>('token', 'expiration') * 1000;
     let expiresAt = req.expiresAt ?? new Date(now.getTime() + lifetime);
     if (req.parent && req.parent.expiresAt < expiresAt) expiresAt = req.parent.expiresAt;
+    // Keystone drops microseconds from expiry, and Fernet keeps whole seconds.
+    expiresAt = new Date(Math.floor(expiresAt.getTime() / 1000) * 1000);
     const auditIds = req.parent ? [newAuditId(), req.parent.auditIds[req.parent.auditIds.length - 1]] : [newAuditId()];
     const payload: TokenPayload = {
       userId: req.userId,

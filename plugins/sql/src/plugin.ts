@@ -10,6 +10,7 @@ import { resourceDrivers } from './resource';
 import { assignmentDrivers } from './assignment';
 import { catalogDrivers } from './catalog';
 import { tokenDrivers } from './token';
+import { policyDrivers } from './policy';
 import { keystoneSchema } from './schema-hook';
 
 function identityDriver(ctx: DriverContext): SqlIdentityDriver {
@@ -51,5 +52,6 @@ export const sqlPlugin = definePlugin({
     ...assignmentDrivers,
     ...catalogDrivers,
     ...tokenDrivers,
+    ...policyDrivers,
   ],
 });

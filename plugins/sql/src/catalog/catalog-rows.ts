@@ -18,6 +18,8 @@ const WIDTHS: Record<string, Record<string, number>> = {
   endpoint_group: { id: 64, name: 255 },
   project_endpoint: { endpoint_id: 64, project_id: 64 },
   project_endpoint_group: { endpoint_group_id: 64, project_id: 64 },
+  // Narrower than region.id (255): a long region id cannot carry a policy, as in Keystone.
+  policy_association: { policy_id: 64, endpoint_id: 64, service_id: 64, region_id: 64 },
 };
 
 /** A 400 rather than a database error (a 500 on PostgreSQL) for a value too wide for its column. */

@@ -62,6 +62,9 @@ describe('SqlEndpointFilterDriver and SqlEndpointPolicyDriver on SQLite', () => 
     await p.deletePolicyAssociation('pol2', svc);
     await p.deletePolicyAssociation('pol2', svc);
     expect(await p.listAssociationsForPolicy('pol2')).toHaveLength(1);
+    await expect(p.createPolicyAssociation('pol2', { endpoint_id: null, service_id: 's1', region_id: 'r'.repeat(65) })).rejects.toThrow(
+      `String length exceeded. The length of string '${'r'.repeat(65)}' exceeds the limit of column region_id(CHAR(64)).`,
+    );
   });
 
   it('reads a policy blob as Keystone stores it (a JSON-encoded string, extras flattened)', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@keystone-ts/plugin-sdk';
 import type { Knex } from 'knex';
 import { parseExtra } from '../common/sql-values';
+import { assertFits } from './catalog-rows';
 
 /**
  * Keystone's endpoint policy (OS-ENDPOINT-POLICY) over `policy_association`.
@@ -18,6 +19,7 @@ export class SqlEndpointPolicyDriver implements EndpointPolicyDriver {
   constructor(private readonly db: () => Knex) {}
 
   async createPolicyAssociation(policyId: string, target: PolicyAssociationTarget): Promise<void> {
+    assertFits('policy_association', { policy_id: policyId, ...columns(target) });
     await this.db().transaction(async (trx) => {
       const existing = await matching(trx('policy_association'), target).first('id');
       if (existing) await trx('policy_association').where({ id: existing.id }).update({ policy_id: policyId });

@@ -8,11 +8,18 @@ export const eventletServerOptions = defineOptionGroup({
     public_port: opt.int({ default: 5000, min: 0, max: 65535, deprecatedNames: ['DEFAULT.public_port'], help: 'Port of the public API.' }),
     admin_bind_host: opt.str({ default: '0.0.0.0', deprecatedNames: ['DEFAULT.bind_host', 'DEFAULT.admin_bind_host'], help: 'Address the admin API listens on.' }),
     admin_port: opt.int({ default: 35357, min: 0, max: 65535, deprecatedNames: ['DEFAULT.admin_port'], help: 'Port of the admin API (serves the same v3 API).' }),
-    public_workers: opt.int({ default: null, min: 1, help: 'Worker processes; defaults to the number of CPUs.' }),
-    admin_workers: opt.int({ default: null, min: 1, help: 'Worker processes for the admin port; the workers serve both ports.' }),
+    public_workers: opt.int({ default: null, min: 1, help: 'Worker processes (node:cluster); defaults to the number of CPUs. 1 runs a single process.' }),
+    admin_workers: opt.int({ default: null, min: 1, help: 'The same workers serve both ports: the larger of public_workers and admin_workers is used.' }),
     client_socket_timeout: opt.int({ default: 900, min: 0, help: 'Seconds an idle client connection is kept (0: forever).' }),
     tcp_keepalive: opt.bool({ default: false, help: 'Enable TCP keepalive on client sockets.' }),
     tcp_keepidle: opt.int({ default: 600, help: 'Seconds of idle time before keepalive probes.' }),
+    // oslo.service kept this in [DEFAULT]; the old spelling still works.
+    graceful_shutdown_timeout: opt.int({
+      default: 60,
+      min: 0,
+      deprecatedNames: ['DEFAULT.graceful_shutdown_timeout'],
+      help: 'Seconds SIGTERM/SIGINT (and SIGHUP, for the workers it retires) wait for in-flight requests before closing their connections (0: no limit).',
+    }),
   },
 });
 
@@ -21,7 +28,7 @@ export const eventletServerSslOptions = defineOptionGroup({
   options: {
     enable: opt.bool({ default: false, deprecatedNames: ['ssl.enable'], help: 'Serve HTTPS.' }),
     certfile: opt.str({ default: '/etc/keystone/ssl/certs/keystone.pem', deprecatedNames: ['ssl.certfile'], help: 'Server certificate (PEM).' }),
-    keyfile: opt.str({ default: '/etc/keystone/ssl/private/keystonekey.pem', deprecatedNames: ['ssl.keyfile'], help: 'Server private key (PEM).' }),
+    keyfile: opt.str({ default: '/etc/keystone/ssl/private/keystonekey.pem', deprecatedNames: ['ssl.keyfile'], help: 'Server private key (PEM, unencrypted); may be left unset when certfile also holds the key.' }),
     ca_certs: opt.str({ default: '/etc/keystone/ssl/certs/ca.pem', deprecatedNames: ['ssl.ca_certs'], help: 'CA certificates that sign client certificates.' }),
     cert_required: opt.bool({ default: false, deprecatedNames: ['ssl.cert_required'], help: 'Require a client certificate (two-way TLS).' }),
   },

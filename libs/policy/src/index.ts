@@ -1,0 +1,3 @@
+export * from './policy.module';
+export * from './policy.manager';
+export * from './policy.options';

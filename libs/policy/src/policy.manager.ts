@@ -1,0 +1,38 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { KEYSTONE_RUNTIME, applyLimit, applyRemainingFilters, type KeystoneRuntime } from '@keystone-ts/core';
+import { Namespaces, type DriverHints, type PolicyDriver, type PolicyBlobRecord } from '@keystone-ts/plugin-sdk';
+
+/** Policy blobs (Keystone's policy_api): stored and served, never enforced. */
+@Injectable()
+export class PolicyManager implements OnModuleInit {
+  private driver!: PolicyDriver;
+
+  constructor(@Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime) {}
+
+  async onModuleInit(): Promise<void> {
+    const cfg = this.runtime.config;
+    this.driver = await this.runtime.drivers.createDriver<PolicyDriver>(Namespaces.policy, cfg.get('policy', 'driver'), cfg);
+  }
+
+  createPolicy(policy: Omit<PolicyBlobRecord, 'id'> & { id?: string }): Promise<PolicyBlobRecord> {
+    return this.driver.createPolicy({ ...policy, id: randomUUID().replace(/-/g, '') } as PolicyBlobRecord);
+  }
+
+  async listPolicies(hints: DriverHints): Promise<{ refs: PolicyBlobRecord[]; truncated: boolean }> {
+    return applyLimit(applyRemainingFilters(await this.driver.listPolicies(hints), hints), hints);
+  }
+
+  getPolicy(policyId: string): Promise<PolicyBlobRecord> {
+    return this.driver.getPolicy(policyId);
+  }
+
+  updatePolicy(policyId: string, patch: Partial<PolicyBlobRecord>): Promise<PolicyBlobRecord> {
+    const { id: _id, ...rest } = patch;
+    return this.driver.updatePolicy(policyId, rest);
+  }
+
+  deletePolicy(policyId: string): Promise<void> {
+    return this.driver.deletePolicy(policyId);
+  }
+}
