@@ -14,6 +14,7 @@ import {
   Conflict,
   DriverHints,
   NotFound,
+  NotImplemented,
   ValidationError,
   type EndpointRecord,
   type NewEndpoint,
@@ -62,6 +63,7 @@ export class CatalogManager implements CatalogApi {
   }
 
   async updateRegion(regionId: string, patch: Record<string, unknown>): Promise<RegionRecord> {
+    if (!this.backends.catalog.writable) throw new NotImplemented();
     const change = { ...patch };
     if ('description' in change && change.description === null) change.description = '';
     const parent = change.parent_region_id as string | null | undefined;

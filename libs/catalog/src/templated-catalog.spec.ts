@@ -59,6 +59,7 @@ describe('templated catalog backend: same catalog as Keystone 22 on the same tem
     await expect(t.catalog.createRegion({ id: 'RegionOne' })).rejects.toBeInstanceOf(Conflict);
     await expect(t.catalog.createRegion({ id: 'RegionTwo' })).rejects.toThrow(new NotImplemented('The action you have requested has not been implemented.'));
     await expect(t.catalog.createService({ type: 'x' })).rejects.toBeInstanceOf(NotImplemented);
+    await expect(t.catalog.updateRegion('ghost', { parent_region_id: 'ghost' })).rejects.toBeInstanceOf(NotImplemented);
     await expect(t.catalog.updateEndpoint('RegionOne-image-public', { url: 'http://x' })).rejects.toBeInstanceOf(NotImplemented);
     await expect(t.catalog.deleteService('image')).rejects.toBeInstanceOf(NotImplemented);
     expect(await t.catalog.getEndpoint('RegionOne-image-public')).toMatchObject({ url: 'http://localhost:9292', service_id: 'image' });

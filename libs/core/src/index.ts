@@ -33,3 +33,4 @@ export * from './server/worker-safety.check';
 export * from './server/tls-files.loader';
 export * from './server/client-certificate.identity';
 export * from './server/http-listeners.server';
+export { registeredRoutes } from './http/fastify-edge';

@@ -22,6 +22,7 @@ const readOnly = async (): Promise<never> => {
  */
 export class TemplatedCatalogDriver implements CatalogDriver {
   readonly supportsEndpointFilter = false;
+  readonly writable = false;
 
   constructor(private readonly templates: CatalogTemplates) {}
 

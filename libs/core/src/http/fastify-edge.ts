@@ -20,13 +20,23 @@ export function fastifyOptions(maxBodySize: number) {
  * JSON bodies that may be empty. Returns a lookup of the methods a path
  * allows, so the error filter can answer 405 rather than 404.
  */
+/** Where the route table is kept on the Fastify instance (for tests and tooling). */
+export const ROUTES = Symbol.for('keystone-ts.routes');
+
+export function registeredRoutes(app: FastifyInstance): readonly { method: string; url: string }[] {
+  return ((app as unknown as Record<symbol, unknown>)[ROUTES] as { method: string; url: string }[]) ?? [];
+}
+
 export type AllowedMethods = (method: string, path: string) => string[];
 
 export function installEdge(app: FastifyInstance): AllowedMethods {
   const shadow = FindMyWay();
+  const routes: { method: string; url: string }[] = [];
+  (app as unknown as Record<symbol, unknown>)[ROUTES] = routes;
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
+      routes.push({ method: m, url: route.url });
       if ((METHODS as readonly string[]).includes(m)) {
         try {
           shadow.on(m as 'GET', route.url, () => undefined);

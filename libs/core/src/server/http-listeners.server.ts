@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
+import { ConfigurationError } from '@keystone-ts/plugin-sdk';
 import type { TlsSettings } from './tls-files.loader';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -63,6 +64,15 @@ export class HttpListeners {
     return this.open.size;
   }
 
+  /** New TLS connections use these certificates (a reload with the same ports and TLS mode). */
+  updateTls(tls: TlsSettings): void {
+    const { cert, key, ca } = tls.options;
+    for (const s of this.servers) {
+      const secure = s as Server & { setSecureContext?: (o: object) => void };
+      secure.setSecureContext?.({ cert, key, ca });
+    }
+  }
+
   /** Routes new requests to `handler`; resolves once the previous handler has nothing in flight (or after graceMs; 0 = no limit). */
   async swap(handler: RequestHandler, graceMs: number): Promise<boolean> {
     const old = this.current;
@@ -99,8 +109,9 @@ export class HttpListeners {
       if (opts.tcpKeepalive) s.setKeepAlive(true, opts.tcpKeepidle * 1000);
     });
     await new Promise<void>((resolve, reject) => {
+      // The operator's to fix (port taken, address not local): one line naming the options.
       const onError = (e: NodeJS.ErrnoException) =>
-        reject(new Error(`cannot listen on ${addr.host}:${addr.port} (${addr.label}): ${e.code ?? e.message}`));
+        reject(new ConfigurationError(`cannot listen on ${addr.host}:${addr.port} (${addr.label}): ${e.code ?? e.message}`));
       server.once('error', onError);
       server.listen({ host: addr.host, port: addr.port }, () => {
         server.off('error', onError);

@@ -87,6 +87,12 @@ export interface CatalogDriver {
    * does and refuses the OS-EP-FILTER API with 501).
    */
   readonly supportsEndpointFilter: boolean;
+  /**
+   * False for a read-only backend. Its writes throw NotImplemented anyway;
+   * the manager uses this to answer 501 before checks Keystone's manager
+   * does not make for such a backend either (a region update's parent).
+   */
+  readonly writable: boolean;
 
   /** @throws Conflict (duplicate id), NotFound ("Could not find region: <parent>.") when the parent is unknown */
   createRegion(region: NewRegion): Promise<RegionRecord>;

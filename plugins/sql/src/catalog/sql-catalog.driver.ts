@@ -24,6 +24,7 @@ const ENDPOINT_FILTER_COLUMNS = { id: 'id', interface: 'interface', region_id: '
 /** Keystone's sql catalog backend over the `region`, `service` and `endpoint` tables. */
 export class SqlCatalogDriver implements CatalogDriver {
   readonly supportsEndpointFilter = true;
+  readonly writable = true;
   private readonly regions: SqlRegionStore;
 
   constructor(
