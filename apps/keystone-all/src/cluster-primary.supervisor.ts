@@ -53,15 +53,16 @@ export class ClusterPrimary {
 
   /** Resolves once every worker listens; a worker that fails to start fails the start (exit 1, its reason on one line). */
   async start(): Promise<void> {
+    // Installed first: a SIGTERM while the workers boot must stop them too.
+    process.on('SIGTERM', () => this.shutdown('SIGTERM'));
+    process.on('SIGINT', () => this.shutdown('SIGINT'));
+    process.on('SIGHUP', () => void this.reload());
     const error = await this.startGeneration(this.plan.workers);
-    if (error) {
+    if (error && !this.shuttingDown) {
       process.stderr.write(`keystone-all: ${error}\n`);
       for (const s of this.states.values()) s.worker.process.kill('SIGTERM');
       process.exit(1);
     }
-    process.on('SIGTERM', () => this.shutdown('SIGTERM'));
-    process.on('SIGINT', () => this.shutdown('SIGINT'));
-    process.on('SIGHUP', () => void this.reload());
   }
 
   private startGeneration(count: number): Promise<string | null> {
@@ -162,6 +163,10 @@ export class ClusterPrimary {
 
   private async reload(): Promise<void> {
     if (this.shuttingDown) return;
+    if (this.current === 0) {
+      this.log.warn('SIGHUP: ignored while the first workers start');
+      return;
+    }
     if (this.reloading) {
       this.reloadAgain = true;
       return;

@@ -23,7 +23,7 @@ async function buildApp(plan: StartPlan): Promise<App> {
  * old one closes once its requests are done. Workers leave SIGHUP to the
  * primary, which replaces them.
  */
-export async function serve(argv: readonly string[], first: StartPlan): Promise<void> {
+export async function serve(argv: readonly string[], first: StartPlan, onServing?: () => void): Promise<void> {
   const log = getLogger('keystone.server');
   const worker = cluster.isWorker;
   let plan = first;
@@ -42,6 +42,7 @@ export async function serve(argv: readonly string[], first: StartPlan): Promise<
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
+  onServing?.();
   if (worker) {
     process.on('message', (m) => isShutdown(m) && void stop('asked by the primary'));
     // The primary is gone (killed): nobody hands us connections any more.

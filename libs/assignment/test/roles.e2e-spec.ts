@@ -91,6 +91,12 @@ describe('roles over HTTP', () => {
     expect(malformed.statusCode).toBe(400);
     expect((await ks.request({ method: 'GET', url: '/v3/roles' })).statusCode).toBe(401);
     expect((await call('GET', `/v3/roles/${'x'.repeat(300)}`)).statusCode).toBe(404);
+    // NUL never reaches PostgreSQL (which would refuse it with an error).
+    expect((await call('GET', '/v3/roles/%00')).statusCode).toBe(404);
+    expect((await call('GET', '/v3/roles?name=a%00b')).json().roles).toEqual([]);
+    expect((await call('POST', '/v3/roles', { role: { name: 'a\u0000b' } })).statusCode).toBe(400);
+    expect((await call('PUT', `/v3/roles/${role.id}/implies/%00`)).statusCode).toBe(404);
+    expect((await call('GET', `/v3/role_assignments?role.id=%00&scope.project.id=%00`)).json().role_assignments).toEqual([]);
   });
 
   describe('implied roles', () => {

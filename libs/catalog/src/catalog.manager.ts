@@ -16,6 +16,7 @@ import {
   NotFound,
   NotImplemented,
   ValidationError,
+  isKeystoneError,
   type EndpointRecord,
   type NewEndpoint,
   type NewService,
@@ -196,7 +197,8 @@ export class CatalogManager implements CatalogApi {
       await read();
       return true;
     } catch (e) {
-      if (e instanceof NotFound) return false;
+      // By code, not class: a plugin may throw from its own copy of the SDK.
+      if (isKeystoneError(e) && e.code === 404) return false;
       throw e;
     }
   }

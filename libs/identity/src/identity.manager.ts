@@ -1,8 +1,11 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  CacheRegions,
+  DisabledCacheRegion,
   KEYSTONE_RUNTIME,
   ProviderApis,
+  type CacheRegion,
   applyLimit,
   applyRemainingFilters,
   type DomainDriverResolver,
@@ -15,6 +18,7 @@ import {
   Namespaces,
   NotFound,
   ValidationError,
+  isPasswordExpiredError,
   type GroupRecord,
   type NewGroup,
   type IdGenerator,
@@ -25,6 +29,7 @@ import {
 } from '@keystone-ts/plugin-sdk';
 import { createIdentityDriverResolver } from './identity-drivers';
 import { PublicIds } from './public-ids';
+import { validatePassword } from './password-validator';
 
 type Located = { driver: IdentityDriver; localId: string; domainId: string | null };
 
@@ -40,6 +45,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
   constructor(
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
     private readonly apis: ProviderApis,
+    @Optional() private readonly cache?: CacheRegions,
   ) {
     apis.register('identity', this);
   }
@@ -74,14 +80,28 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     return this.ids.toPublic(u, loc.driver, loc.domainId ?? this.defaultDomainId, 'user');
   }
 
+  /** Cached in the identity region (every token validation reads the user); writes below drop it. */
   async getUser(userId: string): Promise<UserRecord> {
-    const loc = await this.locate(userId, 'user');
-    return this.publicUser(await loc.driver.getUser(loc.localId), loc);
+    return this.users.getOrSet(['user', userId], async () => {
+      const loc = await this.locate(userId, 'user');
+      return this.publicUser(await loc.driver.getUser(loc.localId), loc);
+    });
   }
 
   async getUserByName(name: string, domainId: string): Promise<UserRecord> {
-    const driver = await this.resolver.forDomain(domainId);
-    return this.publicUser(await driver.getUserByName(name, domainId), { driver, domainId });
+    return this.users.getOrSet(['user_by_name', domainId, name], async () => {
+      const driver = await this.resolver.forDomain(domainId);
+      return this.publicUser(await driver.getUserByName(name, domainId), { driver, domainId });
+    });
+  }
+
+  private get users(): CacheRegion {
+    return this.cache?.region('identity') ?? NO_CACHE;
+  }
+
+  /** Drops a user's cached records (by id, and by the name it had), on every worker. */
+  private async forgetUser(user: { id: string; name: string; domain_id: string }): Promise<void> {
+    await Promise.all([this.users.invalidate(['user', user.id]), this.users.invalidate(['user_by_name', user.domain_id, user.name])]);
   }
 
   async authenticate(userId: string, password: string): Promise<UserRecord> {
@@ -90,6 +110,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
+    if (user.password !== undefined) validatePassword(this.runtime.config, user.password);
     const domainId = user.domain_id ?? this.defaultDomainId;
     await this.apis.resource.getDomain(domainId);
     const driver = await this.writableDriver(domainId);
@@ -111,6 +132,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
 
   async updateUser(userId: string, patch: Partial<NewUser>): Promise<UserRecord> {
     if (patch.id !== undefined && patch.id !== userId) throw ValidationError.field('id', 'Cannot change user ID');
+    if (patch.password !== undefined) validatePassword(this.runtime.config, patch.password);
     const loc = await this.locate(userId, 'user');
     const before = await loc.driver.getUser(loc.localId);
     if (patch.domain_id !== undefined && patch.domain_id !== before.domain_id) {
@@ -119,6 +141,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     if (!loc.driver.writable) throw new Forbidden('This identity backend is read-only.');
     const { id: _id, domain_id: _d, ...rest } = patch;
     const updated = await loc.driver.updateUser(loc.localId, rest);
+    await this.forgetUser(await this.publicUser(before, loc));
     if (patch.enabled === false && before.enabled !== false) await this.revokeUser(userId);
     if (patch.password !== undefined) await this.revokeUser(userId);
     return this.publicUser(updated, loc);
@@ -127,16 +150,27 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
   async deleteUser(userId: string): Promise<void> {
     const loc = await this.locate(userId, 'user');
     if (!loc.driver.writable) throw new Forbidden('This identity backend is read-only.');
+    const doomed = await this.publicUser(await loc.driver.getUser(loc.localId), loc);
     await loc.driver.deleteUser(loc.localId);
+    await this.forgetUser(doomed);
     if (this.apis.has('assignment')) await this.apis.assignment.deleteUserAssignments(userId);
     if (loc.domainId !== null) await this.ids.forget(userId);
     await this.revokeUser(userId);
   }
 
+  /** Keystone's change_password: an expired original still allows the change; the driver applies history/age rules. */
   async changePassword(userId: string, original: string, password: string): Promise<void> {
-    await this.authenticate(userId, original);
+    try {
+      await this.authenticate(userId, original);
+    } catch (e) {
+      if (!isPasswordExpiredError(e)) throw e;
+    }
+    validatePassword(this.runtime.config, password);
     const loc = await this.locate(userId, 'user');
-    await loc.driver.updateUser(loc.localId, { password });
+    if (loc.driver.changePassword) await loc.driver.changePassword(loc.localId, password);
+    else await loc.driver.updateUser(loc.localId, { password });
+    // password_expires_at changed.
+    await this.forgetUser(await this.publicUser(await loc.driver.getUser(loc.localId), loc));
     await this.revokeUser(userId);
   }
 
@@ -228,6 +262,8 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     if (this.apis.has('revoke')) await this.apis.revoke.revokeByUser(userId);
   }
 }
+
+const NO_CACHE: CacheRegion = new DisabledCacheRegion('identity');
 
 function uuidHex(): string {
   return randomUUID().replace(/-/g, '');

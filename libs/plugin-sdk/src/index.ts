@@ -13,3 +13,5 @@ export * from './contracts/assignment.driver';
 export * from './contracts/resource.driver';
 export * from './contracts/catalog.driver';
 export * from './contracts/policy.driver';
+export * from './contracts/cache-backend';
+export * from './contracts/domain-config.driver';

@@ -205,6 +205,8 @@ export class ProjectWriter {
 
   private async afterDelete(projectId: string): Promise<void> {
     if (this.apis.has('assignment')) await this.apis.assignment.deleteProjectAssignments(projectId);
+    // OS-EP-FILTER rows of the project go with it, as in Keystone.
+    if (this.apis.has('catalog')) await this.apis.catalog.deleteProjectAssociations(projectId);
     await this.revokeProject(projectId);
   }
 

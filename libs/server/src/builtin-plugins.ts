@@ -1,2 +1,5 @@
 /** Plugins shipped with keystone-ts, loaded through the same path as third-party packages. */
-export const BUILTIN_PLUGIN_PACKAGES: readonly string[] = ['@keystone-ts/plugin-sql', '@keystone-ts/plugin-token-fernet', '@keystone-ts/plugin-auth-builtin'];
+export const BUILTIN_PLUGIN_PACKAGES: readonly string[] = [
+  '@keystone-ts/plugin-sql', '@keystone-ts/plugin-token-fernet', '@keystone-ts/plugin-auth-builtin',
+  '@keystone-ts/plugin-catalog-templated',
+];

@@ -4,11 +4,13 @@ import { authOptionGroups } from '@keystone-ts/auth';
 import { resourceOptionGroups } from '@keystone-ts/resource';
 import { assignmentOptionGroups } from '@keystone-ts/assignment';
 import { catalogOptionGroups } from '@keystone-ts/catalog';
+import { identityOptionGroups } from '@keystone-ts/identity';
 import { policyOptions } from '@keystone-ts/policy';
 import { credentialOptions } from './pending.options';
 
 /** Option groups owned by the subsystem modules (core and plugins register their own). */
 export const SUBSYSTEM_OPTION_GROUPS: readonly { group: OptionGroup; owner: string }[] = [
+  ...identityOptionGroups.map((group) => ({ group, owner: '@keystone-ts/identity' })),
   ...tokenOptionGroups.map((group) => ({ group, owner: '@keystone-ts/token' })),
   ...authOptionGroups.map((group) => ({ group, owner: '@keystone-ts/auth' })),
   ...resourceOptionGroups.map((group) => ({ group, owner: '@keystone-ts/resource' })),

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { KEYSTONE_RUNTIME, ProviderApis, type KeystoneRuntime, type RoleRef } from '@keystone-ts/core';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nestjs/common';
+import { CacheRegions, KEYSTONE_RUNTIME, ProviderApis, type KeystoneRuntime, type RoleRef } from '@keystone-ts/core';
 import { Namespaces, NotFound, Unauthorized, isKeystoneError, type TokenPayload, type TokenProvider } from '@keystone-ts/plugin-sdk';
 import { RevokeManager } from './revoke/revoke.manager';
 import type { TokenValues } from './revoke/revocation-matcher';
@@ -32,6 +32,7 @@ export class TokenManager implements OnApplicationBootstrap {
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
     private readonly apis: ProviderApis,
     private readonly revoke: RevokeManager,
+    @Optional() private readonly cache?: CacheRegions,
   ) {
     apis.register('token', this);
   }
@@ -66,6 +67,23 @@ export class TokenManager implements OnApplicationBootstrap {
 
   /** @throws NotFound when the token is invalid, expired, revoked, or its user/scope is gone or disabled */
   async validate(tokenId: string, opts: { allowExpired?: boolean } = {}): Promise<TokenModel> {
+    const region = this.cache?.region('token');
+    if (!region?.active) return this.validateUncached(tokenId, opts.allowExpired ?? false);
+    // Cached under the token id and the revocation generation (the token region depends on the
+    // revoke region): a new revocation event anywhere changes the key, so a warm validation needs
+    // neither the provider nor the database. Expiry is time, not data: checked on every call.
+    // The bearer token itself is not stored in the cache.
+    const cached = await region.getOrSet(['validated', tokenId], async () => ({ ...(await this.validateUncached(tokenId, true)), id: '' }));
+    this.checkExpiry(cached.payload.expiresAt, opts.allowExpired ?? false);
+    return { ...cached, id: tokenId };
+  }
+
+  /** Drops every cached validation on every worker (grants, roles or implied roles changed). */
+  async invalidateCaches(): Promise<void> {
+    await this.cache?.region('token').invalidateAll();
+  }
+
+  private async validateUncached(tokenId: string, allowExpired: boolean): Promise<TokenModel> {
     let payload: TokenPayload;
     try {
       payload = await this.provider.validate(tokenId);
@@ -74,15 +92,19 @@ export class TokenManager implements OnApplicationBootstrap {
       if (isKeystoneError(e) && e.code === 401) throw new NotFound(INVALID);
       throw e;
     }
-    const now = Date.now();
-    const expiresMs = payload.expiresAt * 1000;
-    if (expiresMs <= now) {
-      const window = this.runtime.config.get<number>('token', 'allow_expired_window') * 1000;
-      if (!opts.allowExpired || expiresMs + window <= now) throw new NotFound(INVALID);
-    }
+    this.checkExpiry(payload.expiresAt, allowExpired);
     const model = await this.buildModel(tokenId, payload, () => new NotFound(INVALID));
     if (await this.revoke.isRevoked(tokenValues(model))) throw new NotFound(INVALID);
     return model;
+  }
+
+  private checkExpiry(expiresAt: number, allowExpired: boolean): void {
+    const now = Date.now();
+    const expiresMs = expiresAt * 1000;
+    if (expiresMs <= now) {
+      const window = this.runtime.config.get<number>('token', 'allow_expired_window') * 1000;
+      if (!allowExpired || expiresMs + window <= now) throw new NotFound(INVALID);
+    }
   }
 
   /** Revokes one token (DELETE /v3/auth/tokens). */

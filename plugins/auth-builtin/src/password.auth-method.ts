@@ -23,7 +23,10 @@ export class PasswordAuthMethod implements AuthMethod {
     let userId: string;
     try {
       if (typeof user.id === 'string' && user.id !== '') {
-        userId = (await identity.getUser(user.id)).id;
+        const found = await identity.getUser(user.id);
+        if (!(await resource.getDomain(found.domain_id)).enabled) throw new Unauthorized(GENERIC);
+        if (!found.enabled) throw new Unauthorized(GENERIC);
+        userId = found.id;
       } else if (typeof user.name === 'string' && user.name !== '') {
         const dom = user.domain;
         if (!dom || (typeof dom.id !== 'string' && typeof dom.name !== 'string')) {
@@ -31,7 +34,11 @@ export class PasswordAuthMethod implements AuthMethod {
         }
         const domain = typeof dom.id === 'string' ? await resource.getDomain(dom.id) : await resource.getDomainByName(dom.name as string);
         if (!domain.enabled) throw new Unauthorized(GENERIC);
-        userId = (await identity.getUserByName(user.name, domain.id)).id;
+        const found = await identity.getUserByName(user.name, domain.id);
+        // Keystone's UserAuthInfo rejects a disabled user (inactivity included) before the
+        // password is checked, so such attempts neither count towards lockout nor say why.
+        if (!found.enabled) throw new Unauthorized(GENERIC);
+        userId = found.id;
       } else {
         throw ValidationError.missing("'id' or 'name'", "'user'");
       }

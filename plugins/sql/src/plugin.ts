@@ -1,6 +1,7 @@
 import { definePlugin, defineDriver, Namespaces, type DriverContext } from '@keystone-ts/plugin-sdk';
 import { PasswordHasher } from './password';
 import { SqlIdentityDriver } from './identity/sql-identity.driver';
+import { readSecurityCompliance } from './identity/security-compliance.settings';
 import { SqlIdMappingDriver } from './id-mapping/sql-id-mapping.driver';
 import { sqlConnection } from './common/sql-connection';
 
@@ -26,9 +27,8 @@ function identityDriver(ctx: DriverContext): SqlIdentityDriver {
     strictPasswordCheck: c.get('DEFAULT', 'strict_password_check'),
     logger: ctx.logger,
   } as never);
-  return new SqlIdentityDriver(knex, dialect, hasher, {
-    passwordExpiresDays: () => (c.has('security_compliance') ? c.get<number | null>('security_compliance', 'password_expires_days') : null),
-  });
+  const securityCompliance = readSecurityCompliance(c);
+  return new SqlIdentityDriver(knex, dialect, hasher, { securityCompliance: () => securityCompliance });
 }
 
 export const sqlPlugin = definePlugin({

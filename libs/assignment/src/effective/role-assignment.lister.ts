@@ -111,7 +111,8 @@ export class RoleAssignmentLister {
       if (projectId) {
         // The project and its subtree share one domain; inherited grants come from it or from ancestors.
         const project = await lookups.project(projectId);
-        reads.push(this.driver.listRoleAssignments({ ...actor, domainId: project.domain_id, inherited: true }));
+        // A project acting as a domain has no domain (Keystone would then read every inherited grant of the actor).
+        if (project.domain_id) reads.push(this.driver.listRoleAssignments({ ...actor, domainId: project.domain_id, inherited: true }));
         const sources = (await lookups.parents(projectId)).map((p) => p.id);
         if (subtreeIds && subtreeIds.length > 0) sources.push(...interest!);
         if (sources.length > 0) reads.push(this.driver.listRoleAssignments({ ...actor, projectIds: sources, inherited: true }));

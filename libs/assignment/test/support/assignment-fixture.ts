@@ -1,6 +1,6 @@
 import { CORE_OPTION_GROUPS, DriverFactory, KeystoneConfig, OptionRegistry, PluginRegistry, ProviderApis, getLogger, type KeystoneRuntime } from '@keystone-ts/core';
 import { sqlPlugin } from '@keystone-ts/plugin-sql';
-import { createSqliteTestDb, type SqliteTestDb } from '../../../../plugins/sql/src/assignment/testing/sqlite-test-db';
+import { createTestDb, type TestDb } from '../../../../plugins/sql/src/assignment/testing/test-db';
 import { AssignmentManager } from '../../src/assignment.manager';
 import { RoleManager } from '../../src/role.manager';
 import { assignmentOptionGroups } from '../../src/assignment.options';
@@ -8,7 +8,7 @@ import { createAssignmentDrivers } from '../../src/assignment-drivers';
 import { FakeIdentity, FakeResource } from './fake-apis';
 
 export interface AssignmentFixture {
-  db: SqliteTestDb;
+  db: TestDb;
   apis: ProviderApis;
   identity: FakeIdentity;
   resource: FakeResource;
@@ -25,14 +25,14 @@ export interface AssignmentFixture {
  * drivers chosen through the real plugin registry from keystone.conf text.
  */
 export async function createAssignmentFixture(confText = ''): Promise<AssignmentFixture> {
-  const db = await createSqliteTestDb();
+  const db = await createTestDb();
   const options = new OptionRegistry();
   for (const g of CORE_OPTION_GROUPS) options.register(g, '@keystone-ts/core');
   for (const g of assignmentOptionGroups) options.register(g, '@keystone-ts/assignment');
   const config = KeystoneConfig.fromText(confText, options);
   const registry = new PluginRegistry();
   registry.register(sqlPlugin, '@keystone-ts/plugin-sql');
-  const services = { database: { dialect: 'sqlite' as const, knex: () => db.knex } };
+  const services = { database: { dialect: db.dialect, knex: () => db.knex } };
   const runtime = { config, registry, drivers: new DriverFactory(registry, services, getLogger), services } as unknown as KeystoneRuntime;
   const drivers = await createAssignmentDrivers(runtime);
 

@@ -68,24 +68,23 @@ describe('endpoint filter and endpoint policy APIs over HTTP', () => {
   });
 
   it('serves the policy of an endpoint by Keystone\'s precedence', async () => {
-    // /v3/policies belongs to another subsystem: write the rows as Keystone does.
-    const knex = (ks.runtime.services.database as unknown as { knex(): (t: string) => { insert(r: object): Promise<unknown> } }).knex();
-    await knex('policy').insert({ id: 'pol-svc', type: 'application/json', blob: JSON.stringify('{}'), extra: '{}' });
-    await knex('policy').insert({ id: 'pol-ep', type: 'application/json', blob: JSON.stringify('{"a": 1}'), extra: '{}' });
+    const policy = async (blob: string) => (await req('POST', '/v3/policies', { policy: { type: 'application/json', blob } })).json().policy.id as string;
+    const polSvc = await policy('{}');
+    const polEp = await policy('{"a": 1}');
     const base = `/v3/policies`;
     expect((await req('GET', `/v3/endpoints/${pub.id}/OS-ENDPOINT-POLICY/policy`)).json().error.message).toBe(`No policy is associated with endpoint ${pub.id}.`);
-    expect((await req('PUT', `${base}/pol-svc/OS-ENDPOINT-POLICY/services/${svc.id}`)).statusCode).toBe(204);
+    expect((await req('PUT', `${base}/${polSvc}/OS-ENDPOINT-POLICY/services/${svc.id}`)).statusCode).toBe(204);
     expect((await req('PUT', `${base}/ghost/OS-ENDPOINT-POLICY/services/${svc.id}`)).statusCode).toBe(404);
-    expect((await req('GET', `${base}/pol-svc/OS-ENDPOINT-POLICY/services/${svc.id}`)).statusCode).toBe(204);
-    expect((await req('GET', `/v3/endpoints/${pub.id}/OS-ENDPOINT-POLICY/policy`)).json().policy).toMatchObject({ id: 'pol-svc', blob: '{}' });
-    expect((await req('PUT', `${base}/pol-ep/OS-ENDPOINT-POLICY/endpoints/${pub.id}`)).statusCode).toBe(204);
-    const policy = (await req('GET', `/v3/endpoints/${pub.id}/OS-ENDPOINT-POLICY/policy`)).json().policy;
-    expect(policy).toEqual({ id: 'pol-ep', type: 'application/json', blob: '{"a": 1}', links: { self: expect.stringMatching(/\/v3\/endpoints\/pol-ep$/) } });
-    const endpoints = (await req('GET', `${base}/pol-svc/OS-ENDPOINT-POLICY/endpoints`)).json().endpoints;
+    expect((await req('GET', `${base}/${polSvc}/OS-ENDPOINT-POLICY/services/${svc.id}`)).statusCode).toBe(204);
+    expect((await req('GET', `/v3/endpoints/${pub.id}/OS-ENDPOINT-POLICY/policy`)).json().policy).toMatchObject({ id: polSvc, blob: '{}' });
+    expect((await req('PUT', `${base}/${polEp}/OS-ENDPOINT-POLICY/endpoints/${pub.id}`)).statusCode).toBe(204);
+    const effective = (await req('GET', `/v3/endpoints/${pub.id}/OS-ENDPOINT-POLICY/policy`)).json().policy;
+    expect(effective).toEqual({ id: polEp, type: 'application/json', blob: '{"a": 1}', links: { self: expect.stringMatching(new RegExp(`/v3/endpoints/${polEp}$`)) } });
+    const endpoints = (await req('GET', `${base}/${polSvc}/OS-ENDPOINT-POLICY/endpoints`)).json().endpoints;
     expect(endpoints.map((e: { id: string }) => e.id).sort()).toEqual([pub.id, adm.id].sort());
     expect(endpoints[0]).not.toHaveProperty('legacy_endpoint_id');
-    expect((await req('PUT', `${base}/pol-svc/OS-ENDPOINT-POLICY/services/${svc.id}/regions/R1`)).statusCode).toBe(204);
-    expect((await req('DELETE', `${base}/pol-svc/OS-ENDPOINT-POLICY/services/${svc.id}/regions/R1`)).statusCode).toBe(204);
-    expect((await req('GET', `${base}/pol-svc/OS-ENDPOINT-POLICY/services/${svc.id}/regions/R1`)).statusCode).toBe(404);
+    expect((await req('PUT', `${base}/${polSvc}/OS-ENDPOINT-POLICY/services/${svc.id}/regions/R1`)).statusCode).toBe(204);
+    expect((await req('DELETE', `${base}/${polSvc}/OS-ENDPOINT-POLICY/services/${svc.id}/regions/R1`)).statusCode).toBe(204);
+    expect((await req('GET', `${base}/${polSvc}/OS-ENDPOINT-POLICY/services/${svc.id}/regions/R1`)).statusCode).toBe(404);
   });
 });

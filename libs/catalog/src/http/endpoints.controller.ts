@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Authorizer, KeystoneConfig, PUBLIC_ENDPOINT, baseUrl, buildHints, collection, listLimit, validateBody } from '@keystone-ts/core';
-import { NotFound, type EndpointRecord } from '@keystone-ts/plugin-sdk';
+import { isKeystoneError, type EndpointRecord } from '@keystone-ts/plugin-sdk';
 import { CatalogManager } from '../catalog.manager';
 import { EndpointPolicyManager } from '../endpoint-policy.manager';
 import { checkEndpointUrl } from '../url/endpoint-url';
@@ -85,7 +85,7 @@ export class EndpointsController {
     try {
       await this.catalog.getRegion(regionId);
     } catch (e) {
-      if (!(e instanceof NotFound)) throw e;
+      if (!(isKeystoneError(e) && e.code === 404)) throw e;
       await this.catalog.createRegion({ id: regionId });
     }
     return { ...rest, region_id: regionId };

@@ -30,7 +30,7 @@ export function verifiedClientIdentity(socket: unknown): ClientCertificateIdenti
     const x509 = new X509Certificate(peer.raw);
     const cn = x509.subject.split('\n').find((rdn) => rdn.startsWith('CN='));
     id = {
-      ...(cn ? { remoteUser: cn.slice(3) } : {}),
+      ...(cn ? { remoteUser: unescape2253(cn.slice(3)) } : {}),
       authType: 'x509',
       bind: { x509: { subject: rfc2253(x509.subject), issuer: rfc2253(x509.issuer) } },
     };
@@ -45,6 +45,11 @@ export function installClientCertificateIdentity(fastify: FastifyInstance): void
     const id = verifiedClientIdentity(req.raw.socket);
     if (id) (req as unknown as Record<symbol, unknown>)[REMOTE_IDENTITY] = { ...id, bind: { x509: { ...id.bind.x509 } } };
   });
+}
+
+/** REMOTE_USER is the CN's value itself, not its RFC 2253 spelling (`Smith\, J` → `Smith, J`). */
+function unescape2253(value: string): string {
+  return value.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_m, c: string) => (c.length === 2 ? String.fromCharCode(parseInt(c, 16)) : c));
 }
 
 /** Node prints names most-significant first, one RDN a line, values already RFC 2253-escaped. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createPrivateKey, createSecureContext, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createSecureContext } from 'node:tls';
 import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import { ConfigurationError } from '@keystone-ts/plugin-sdk';
 import type { KeystoneConfig } from '../config/keystone-config';

@@ -1,4 +1,5 @@
 import type { DriverHints } from '../hints';
+import { Unauthorized } from '../errors';
 
 interface UserFields {
   name: string;
@@ -64,6 +65,15 @@ export interface IdentityDriver {
    */
   authenticate(userId: string, password: string): Promise<UserRecord>;
 
+  /**
+   * Self-service password change (`POST /v3/users/{id}/password`), after
+   * core checked the original password: the driver applies its own rules
+   * (SQL: lock_password, minimum_password_age, unique_last_password_count).
+   * Optional: without it core falls back to `updateUser({password})`.
+   * @throws ValidationError (400) when a rule refuses the new password
+   */
+  changePassword?(userId: string, newPassword: string): Promise<void>;
+
   /** @throws Conflict when a user with that name exists in the domain. */
   createUser(userId: string, user: NewUser): Promise<UserRecord>;
   listUsers(hints: DriverHints): Promise<UserRecord[]>;
@@ -116,4 +126,22 @@ export interface IdMappingDriver {
   deleteIdMapping(publicId: string): Promise<void>;
   listDomainMappings(domainId: string, entityType?: 'user' | 'group'): Promise<IdMappingEntry[]>;
   purgeMappings(filter: Partial<Omit<IdMappingEntry, 'public_id'>> & { public_id?: string }): Promise<void>;
+}
+
+const PASSWORD_EXPIRED = Symbol.for('keystone-ts.password-expired');
+
+/**
+ * Keystone's PasswordExpired (401): thrown by `authenticate` when only the
+ * password's age failed. Core lets a self-service change through despite it.
+ * A marked Unauthorized rather than a subclass, so that it is recognised
+ * across copies of the SDK.
+ */
+export function passwordExpiredError(userId: string): Unauthorized {
+  const e = new Unauthorized(`The password is expired and needs to be changed for user: ${userId}.`);
+  (e as unknown as Record<symbol, boolean>)[PASSWORD_EXPIRED] = true;
+  return e;
+}
+
+export function isPasswordExpiredError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[PASSWORD_EXPIRED] === true;
 }

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { KEYSTONE_RUNTIME, ProviderApis, type KeystoneRuntime, type RevokeApi } from '@keystone-ts/core';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nestjs/common';
+import { CacheRegions, KEYSTONE_RUNTIME, ProviderApis, type KeystoneRuntime, type RevokeApi } from '@keystone-ts/core';
 import { Namespaces, type RevocationEvent, type RevokeDriver } from '@keystone-ts/plugin-sdk';
 import { eventMatches, type TokenValues } from './revocation-matcher';
 
@@ -14,6 +14,7 @@ export class RevokeManager implements RevokeApi, OnApplicationBootstrap {
   constructor(
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
     apis: ProviderApis,
+    @Optional() private readonly cache?: CacheRegions,
   ) {
     apis.register('revoke', this);
   }
@@ -23,12 +24,15 @@ export class RevokeManager implements RevokeApi, OnApplicationBootstrap {
     this.driver = await this.runtime.drivers.createDriver<RevokeDriver>(Namespaces.revoke, cfg.get('revoke', 'driver'), cfg);
   }
 
+  /** Cached in the revoke region (Keystone's list_events memoization); every new event drops it. */
   listEvents(since: Date | null): Promise<RevocationEvent[]> {
-    return this.driver.listEvents(since);
+    const region = this.cache?.region('revoke');
+    if (!region) return this.driver.listEvents(since);
+    return region.getOrSet(['events', since ? since.getTime() : null], () => this.driver.listEvents(since));
   }
 
   async isRevoked(token: TokenValues): Promise<boolean> {
-    const events = await this.driver.listEvents(null);
+    const events = await this.listEvents(null);
     return events.some((e) => eventMatches(e, token));
   }
 
@@ -57,5 +61,9 @@ export class RevokeManager implements RevokeApi, OnApplicationBootstrap {
     const cfg = this.runtime.config;
     const keep = (cfg.get<number>('token', 'expiration') + cfg.get<number>('revoke', 'expiration_buffer')) * 1000;
     await this.driver.revoke({ ...fields, issued_before: now, revoked_at: now }, new Date(now.getTime() - keep));
+    // A new revocation generation, everywhere: drops the cached event list and, since token keys
+    // embed it, every cached token validation. If the cache cannot take the write, the cache is
+    // bypassed until it can (see CacheGuard), so no worker trusts a validation made before this.
+    await this.cache?.region('revoke').invalidateAll();
   }
 }

@@ -1,31 +1,32 @@
 import { Namespaces, NotFound, type AssignmentDriver, type RoleDriver } from '@keystone-ts/plugin-sdk';
 import { sqlPlugin } from '../plugin';
-import { createSqliteTestDb, type SqliteTestDb } from './testing/sqlite-test-db';
+import { createTestDb, type TestDb } from './testing/test-db';
 
-async function driver<T>(db: SqliteTestDb, namespace: string, name: string): Promise<T> {
+async function driver<T>(db: TestDb, namespace: string, name: string): Promise<T> {
   const def = sqlPlugin.drivers!.find((d) => d.namespace === namespace && (d.name === name || d.aliases?.includes(name)));
   if (!def) throw new Error(`no ${namespace} driver ${name}`);
   return (await def.create(db.ctx())) as T;
 }
 
-describe('SqlAssignmentDriver on Keystone 22 SQLite schema', () => {
-  let db: SqliteTestDb;
+describe('SqlAssignmentDriver on the Keystone 22 schema', () => {
+  let db: TestDb;
   let a: AssignmentDriver;
   beforeEach(async () => {
-    db = await createSqliteTestDb();
+    db = await createTestDb();
     a = await driver<AssignmentDriver>(db, Namespaces.assignment, 'keystone.assignment.backends.sql.Assignment');
     const roles = await driver<RoleDriver>(db, Namespaces.role, 'sql');
     for (const id of ['r1', 'r2', 'r3']) await roles.createRole(id, { name: id });
   });
   afterEach(() => db.close());
 
-  it("writes Keystone's rows: type, actor, target, role, inherited as 0/1", async () => {
+  it("writes Keystone's rows: type, actor, target, role, inherited (0/1 on SQLite)", async () => {
+    const bool = (v: boolean) => (db.dialect === 'sqlite' ? (v ? 1 : 0) : v);
     await a.createGrant('r1', { userId: 'u', projectId: 'p', inherited: false });
     await a.createGrant('r1', { groupId: 'g', domainId: 'd', inherited: true });
     await a.createGrant('r1', { userId: 'u', projectId: 'p', inherited: false }); // idempotent
-    expect(await db.knex('assignment').select('*').orderBy('type')).toEqual([
-      { type: 'GroupDomain', actor_id: 'g', target_id: 'd', role_id: 'r1', inherited: 1 },
-      { type: 'UserProject', actor_id: 'u', target_id: 'p', role_id: 'r1', inherited: 0 },
+    expect(await db.knex('assignment').select('*').orderBy('actor_id')).toEqual([
+      { type: 'GroupDomain', actor_id: 'g', target_id: 'd', role_id: 'r1', inherited: bool(true) },
+      { type: 'UserProject', actor_id: 'u', target_id: 'p', role_id: 'r1', inherited: bool(false) },
     ]);
     expect(a.defaultRoleDriver).toBe('sql');
   });
@@ -100,12 +101,24 @@ describe('SqlAssignmentDriver on Keystone 22 SQLite schema', () => {
     await a.createSystemGrant('r1', 'u', 'system', 'UserSystem', false);
     await a.createSystemGrant('r1', 'u', 'system', 'UserSystem', false);
     await a.createSystemGrant('r2', 'g', 'system', 'GroupSystem', false);
-    expect(await db.knex('system_assignment').where({ actor_id: 'u' })).toEqual([{ type: 'UserSystem', actor_id: 'u', target_id: 'system', role_id: 'r1', inherited: 0 }]);
+    expect(await db.knex('system_assignment').where({ actor_id: 'u' })).toEqual([
+      { type: 'UserSystem', actor_id: 'u', target_id: 'system', role_id: 'r1', inherited: db.dialect === 'sqlite' ? 0 : false },
+    ]);
     expect((await a.listSystemGrants({ actorIds: ['u', 'g'], targetId: 'system' })).map((g) => g.role_id).sort()).toEqual(['r1', 'r2']);
     await a.checkSystemGrant('r1', 'u', 'system', false);
     await a.deleteSystemGrant('r1', 'u', 'system', false);
     await expect(a.checkSystemGrant('r1', 'u', 'system', false)).rejects.toThrow('Could not find role assignment with role: r1, user or group: u, project, domain, or system: system.');
     await expect(a.deleteSystemGrant('r1', 'u', 'system', false)).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it('matches nothing with NUL in an id, refuses it on writes, never widens a query', async () => {
+    await a.createGrant('r1', { userId: 'u', projectId: 'p', inherited: false });
+    expect(await a.listRoleAssignments({ userId: 'u\u0000' })).toEqual([]);
+    expect(await a.listRoleAssignments({ groupIds: ['\u0000'] })).toEqual([]);
+    expect(await a.listRoleAssignments({ projectIds: ['\u0000'] })).toEqual([]);
+    await expect(a.checkGrantRoleId('r1', { userId: '\u0000', projectId: 'p', inherited: false })).rejects.toBeInstanceOf(NotFound);
+    await expect(a.createGrant('r1', { userId: '\u0000', projectId: 'p', inherited: false })).rejects.toThrow(/NUL/);
+    expect(await a.listSystemGrants({ actorIds: ['\u0000'] })).toEqual([]);
   });
 
   it('answers 400, not 500, for ids longer than the columns', async () => {

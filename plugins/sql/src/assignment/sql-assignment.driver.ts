@@ -11,7 +11,7 @@ import {
 } from '@keystone-ts/plugin-sdk';
 import type { Knex } from 'knex';
 import { fromDbBool, toDbBool, type Dialect } from '../common/sql-values';
-import { assertLength } from './sql-guards';
+import { assertLength, assertNoNul, hasNul } from './sql-guards';
 
 const USER_TYPES: readonly AssignmentType[] = ['UserProject', 'UserDomain'];
 const GROUP_TYPES: readonly AssignmentType[] = ['GroupProject', 'GroupDomain'];
@@ -32,11 +32,13 @@ export class SqlAssignmentDriver implements AssignmentDriver {
     assertLength('actor_id', row.actor_id, 64);
     assertLength('target_id', row.target_id, 64);
     assertLength('role_id', row.role_id, 64);
+    assertNoNul('id', row.actor_id, row.target_id, row.role_id);
     // The v3 grant APIs are silent when the grant exists; ON CONFLICT keeps that race-free.
     await this.db()('assignment').insert(row).onConflict(['type', 'actor_id', 'target_id', 'role_id', 'inherited']).ignore();
   }
 
   async listGrantRoleIds(grant: GrantKey): Promise<string[]> {
+    if (hasNul(actorOf(grant), targetOf(grant))) return [];
     // Keystone filters on actor and target ids only, not on the assignment type.
     const rows = await this.db()('assignment')
       .where({ actor_id: actorOf(grant), target_id: targetOf(grant), inherited: toDbBool(this.dialect, grant.inherited) })
@@ -45,20 +47,24 @@ export class SqlAssignmentDriver implements AssignmentDriver {
   }
 
   async checkGrantRoleId(roleId: string, grant: GrantKey): Promise<void> {
-    const row = await this.grantFilter(roleId, grant).first('role_id');
+    const row = hasNul(roleId, actorOf(grant), targetOf(grant)) ? undefined : await this.grantFilter(roleId, grant).first('role_id');
     if (!row) throw assignmentNotFound(roleId, actorOf(grant), targetOf(grant));
   }
 
   async deleteGrant(roleId: string, grant: GrantKey): Promise<void> {
-    const n = await this.grantFilter(roleId, grant).delete();
+    const n = hasNul(roleId, actorOf(grant), targetOf(grant)) ? 0 : await this.grantFilter(roleId, grant).delete();
     if (n === 0) throw assignmentNotFound(roleId, actorOf(grant), targetOf(grant));
   }
 
   async listRoleAssignments(query: AssignmentQuery): Promise<AssignmentRecord[]> {
-    const projects = query.projectIds && query.projectIds.length > 0 ? query.projectIds : null;
+    if (hasNul(query.roleId, query.userId, query.domainId)) return [];
+    // Ids with NUL match nothing; a list left empty by that must not widen the query.
+    const projects = query.projectIds && query.projectIds.length > 0 ? query.projectIds.filter((id) => !hasNul(id)) : null;
+    const askedGroups = query.groupIds && query.groupIds.length > 0 ? query.groupIds.filter((id) => !hasNul(id)) : null;
+    if (projects?.length === 0 || (askedGroups?.length === 0 && !query.userId)) return [];
     const domain = projects ? null : (query.domainId ?? null);
     const targetTypes = projects ? PROJECT_TYPES : domain ? DOMAIN_TYPES : null;
-    const groups = query.groupIds && query.groupIds.length > 0 ? query.groupIds : null;
+    const groups = askedGroups && askedGroups.length > 0 ? askedGroups : null;
     const q = this.db()('assignment').select('type', 'actor_id', 'target_id', 'role_id', 'inherited');
     if (query.roleId) q.where('role_id', query.roleId);
     if (projects) q.whereIn('target_id', [...projects]);
@@ -79,10 +85,12 @@ export class SqlAssignmentDriver implements AssignmentDriver {
   }
 
   async deleteProjectAssignments(projectId: string): Promise<void> {
+    if (hasNul(projectId)) return;
     await this.db()('assignment').where({ target_id: projectId }).whereIn('type', [...PROJECT_TYPES]).delete();
   }
 
   async deleteRoleAssignments(roleId: string): Promise<void> {
+    if (hasNul(roleId)) return;
     await this.db().transaction(async (trx) => {
       await trx('assignment').where({ role_id: roleId }).delete();
       await trx('system_assignment').where({ role_id: roleId }).delete();
@@ -90,27 +98,33 @@ export class SqlAssignmentDriver implements AssignmentDriver {
   }
 
   async deleteDomainAssignments(domainId: string): Promise<void> {
+    if (hasNul(domainId)) return;
     await this.db()('assignment').where({ target_id: domainId }).whereIn('type', [...DOMAIN_TYPES]).delete();
   }
 
   async deleteUserAssignments(userId: string): Promise<void> {
+    if (hasNul(userId)) return;
     await this.db()('assignment').where({ actor_id: userId }).whereIn('type', [...USER_TYPES]).delete();
   }
 
   async deleteGroupAssignments(groupId: string): Promise<void> {
+    if (hasNul(groupId)) return;
     await this.db()('assignment').where({ actor_id: groupId }).whereIn('type', [...GROUP_TYPES]).delete();
   }
 
   async createSystemGrant(roleId: string, actorId: string, targetId: string, type: SystemAssignmentType, inherited: boolean): Promise<void> {
     assertLength('actor_id', actorId, 64);
     assertLength('role_id', roleId, 64);
+    assertNoNul('id', actorId, targetId, roleId);
     const row = { type, actor_id: actorId, target_id: targetId, role_id: roleId, inherited: toDbBool(this.dialect, inherited) };
     await this.db()('system_assignment').insert(row).onConflict(['type', 'actor_id', 'target_id', 'role_id', 'inherited']).ignore();
   }
 
   async listSystemGrants(filter: { actorIds?: readonly string[]; targetId?: string; type?: SystemAssignmentType }): Promise<SystemGrantRecord[]> {
+    const actors = filter.actorIds?.filter((id) => !hasNul(id));
+    if (actors?.length === 0 || hasNul(filter.targetId)) return [];
     const q = this.db()('system_assignment').select('*');
-    if (filter.actorIds) q.whereIn('actor_id', [...filter.actorIds]);
+    if (actors) q.whereIn('actor_id', actors);
     if (filter.targetId) q.where('target_id', filter.targetId);
     if (filter.type) q.where('type', filter.type);
     return (await q).map((r) => ({
@@ -123,12 +137,12 @@ export class SqlAssignmentDriver implements AssignmentDriver {
   }
 
   async checkSystemGrant(roleId: string, actorId: string, targetId: string, inherited: boolean): Promise<void> {
-    const row = await this.systemFilter(roleId, actorId, targetId, inherited).first('role_id');
+    const row = hasNul(roleId, actorId, targetId) ? undefined : await this.systemFilter(roleId, actorId, targetId, inherited).first('role_id');
     if (!row) throw assignmentNotFound(roleId, actorId, targetId);
   }
 
   async deleteSystemGrant(roleId: string, actorId: string, targetId: string, inherited: boolean): Promise<void> {
-    const n = await this.systemFilter(roleId, actorId, targetId, inherited).delete();
+    const n = hasNul(roleId, actorId, targetId) ? 0 : await this.systemFilter(roleId, actorId, targetId, inherited).delete();
     if (n === 0) throw assignmentNotFound(roleId, actorId, targetId);
   }
 

@@ -14,6 +14,19 @@ export function assertLength(column: string, value: unknown, length: number): vo
   }
 }
 
+/**
+ * PostgreSQL refuses NUL in text (a 500 if it reached it) and no stored id
+ * or name can hold one, so a value with NUL matches nothing on reads and is
+ * refused (400) on writes, the same on both dialects.
+ */
+export function hasNul(...values: unknown[]): boolean {
+  return values.some((v) => (Array.isArray(v) ? v.some((x) => hasNul(x)) : typeof v === 'string' && v.includes('\u0000')));
+}
+
+export function assertNoNul(field: string, ...values: unknown[]): void {
+  if (hasNul(...values)) throw ValidationError.field(field, 'NUL characters are not allowed');
+}
+
 /** A unique or primary-key violation, on SQLite (better-sqlite3) or PostgreSQL. */
 export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;

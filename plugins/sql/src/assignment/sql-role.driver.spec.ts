@@ -1,18 +1,18 @@
 import { Conflict, DriverHints, Namespaces, NotFound, ValidationError, type RoleDriver } from '@keystone-ts/plugin-sdk';
 import { sqlPlugin } from '../plugin';
-import { createSqliteTestDb, type SqliteTestDb } from './testing/sqlite-test-db';
+import { createTestDb, type TestDb } from './testing/test-db';
 
-function roleDriver(db: SqliteTestDb, name = 'sql'): Promise<RoleDriver> | RoleDriver {
+function roleDriver(db: TestDb, name = 'sql'): Promise<RoleDriver> | RoleDriver {
   const def = sqlPlugin.drivers!.find((d) => d.namespace === Namespaces.role && (d.name === name || d.aliases?.includes(name)));
   if (!def) throw new Error(`no role driver ${name}`);
   return def.create(db.ctx()) as RoleDriver;
 }
 
-describe('SqlRoleDriver on Keystone 22 SQLite schema', () => {
-  let db: SqliteTestDb;
+describe('SqlRoleDriver on the Keystone 22 schema', () => {
+  let db: TestDb;
   let roles: RoleDriver;
   beforeEach(async () => {
-    db = await createSqliteTestDb();
+    db = await createTestDb();
     roles = await roleDriver(db);
   });
   afterEach(() => db.close());

@@ -4,7 +4,7 @@ import { applyHintFilters } from '../common/knex-filters';
 import { parseExtra } from '../common/sql-values';
 import { ROLE_NULL_DOMAIN_ID } from '../schema/tables/assignment.tables';
 import { ROLE_OPTION_IDS, roleOptionName, roleOptionsById } from './role-options';
-import { assertLength, isForeignKeyViolation, isUniqueViolation, parseJsonValue } from './sql-guards';
+import { assertLength, assertNoNul, hasNul, isForeignKeyViolation, isUniqueViolation, parseJsonValue } from './sql-guards';
 
 const ROLE_ATTRS = new Set(['id', 'name', 'domain_id', 'description', 'options', 'extra']);
 const ROLE_FILTER_COLUMNS = { id: 'id', name: 'name', domain_id: 'domain_id', description: 'description' };
@@ -36,6 +36,7 @@ export class SqlRoleDriver implements RoleDriver {
     for (const f of hints.filters) {
       if (f.name === 'domain_id' && f.value === null) f.value = ROLE_NULL_DOMAIN_ID;
     }
+    if (hints.filters.some((f) => hasNul(f.value))) return [];
     const q = this.db()('role').select('*').orderBy('id');
     applyHintFilters(q as never, hints, ROLE_FILTER_COLUMNS);
     if (hints.limit) q.limit(hints.limit.limit + 1);
@@ -43,12 +44,13 @@ export class SqlRoleDriver implements RoleDriver {
   }
 
   async listRolesFromIds(roleIds: readonly string[]): Promise<RoleRecord[]> {
-    const ids = [...new Set(roleIds)];
+    const ids = [...new Set(roleIds)].filter((id) => !hasNul(id));
     if (ids.length === 0) return [];
     return this.hydrate(await this.db()('role').whereIn('id', ids).select('*'));
   }
 
   async getRole(roleId: string): Promise<RoleRecord> {
+    if (hasNul(roleId)) throw NotFound.entity('role', roleId);
     const rows = await this.db()('role').where({ id: roleId }).select('*');
     if (rows.length === 0) throw NotFound.entity('role', roleId);
     return (await this.hydrate(rows))[0];
@@ -80,6 +82,7 @@ export class SqlRoleDriver implements RoleDriver {
   }
 
   async deleteRole(roleId: string): Promise<void> {
+    if (hasNul(roleId)) throw NotFound.entity('role', roleId);
     await this.db().transaction(async (trx) => {
       // The foreign keys cascade, but not on a SQLite connection with foreign_keys off.
       await trx('role_option').where({ role_id: roleId }).delete();
@@ -91,6 +94,7 @@ export class SqlRoleDriver implements RoleDriver {
 
   async createImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<ImpliedRoleRecord> {
     const rule = { prior_role_id: priorRoleId, implied_role_id: impliedRoleId };
+    for (const id of [priorRoleId, impliedRoleId]) if (hasNul(id)) throw NotFound.entity('role', id);
     try {
       await this.db().transaction(async (trx) => {
         const roles = await trx('role').whereIn('id', [priorRoleId, impliedRoleId]).select('id');
@@ -109,17 +113,20 @@ export class SqlRoleDriver implements RoleDriver {
   }
 
   async getImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<ImpliedRoleRecord> {
+    if (hasNul(priorRoleId, impliedRoleId)) throw impliedNotFound(priorRoleId, impliedRoleId);
     const row = await this.db()('implied_role').where({ prior_role_id: priorRoleId, implied_role_id: impliedRoleId }).first();
     if (!row) throw impliedNotFound(priorRoleId, impliedRoleId);
     return toRule(row);
   }
 
   async deleteImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<void> {
+    if (hasNul(priorRoleId, impliedRoleId)) throw impliedNotFound(priorRoleId, impliedRoleId);
     const n = await this.db()('implied_role').where({ prior_role_id: priorRoleId, implied_role_id: impliedRoleId }).delete();
     if (n === 0) throw impliedNotFound(priorRoleId, impliedRoleId);
   }
 
   async listImpliedRoles(priorRoleId: string): Promise<ImpliedRoleRecord[]> {
+    if (hasNul(priorRoleId)) return [];
     return (await this.db()('implied_role').where({ prior_role_id: priorRoleId })).map(toRule);
   }
 
@@ -157,6 +164,10 @@ function toRow(roleId: string, role: NewRole): { id: string; name: string; domai
   assertLength('name', role.name, 255);
   assertLength('domain_id', domainId, 64);
   assertLength('description', role.description, 255);
+  assertNoNul('id', roleId);
+  assertNoNul('name', role.name);
+  assertNoNul('domain_id', domainId);
+  assertNoNul('description', role.description);
   const extra = Object.fromEntries(Object.entries(role).filter(([k]) => !ROLE_ATTRS.has(k)));
   return { id: roleId, name: role.name, domain_id: domainId, description: role.description ?? null, extra: JSON.stringify(extra) };
 }

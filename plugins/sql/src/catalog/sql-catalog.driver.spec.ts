@@ -1,15 +1,15 @@
 import { Conflict, DriverHints, Forbidden, NotFound, ValidationError, type CatalogRequest } from '@keystone-ts/plugin-sdk';
-import { createSqliteTestDb, type SqliteTestDb } from '../assignment/testing/sqlite-test-db';
+import { createCatalogTestDb, type CatalogTestDb } from './testing/catalog-test-db';
 import { SqlCatalogDriver } from './sql-catalog.driver';
 
 const plain: CatalogRequest = { userId: 'u', projectId: 'p', formatUrl: (url) => ({ kind: 'ok', url }) };
 
 describe('SqlCatalogDriver on SQLite (Keystone 22 schema)', () => {
-  let db: SqliteTestDb;
+  let db: CatalogTestDb;
   let d: SqlCatalogDriver;
 
   beforeEach(async () => {
-    db = await createSqliteTestDb();
+    db = await createCatalogTestDb();
     d = new SqlCatalogDriver(() => db.knex, 'sqlite');
   });
   afterEach(() => db.close());
@@ -89,6 +89,9 @@ describe('SqlCatalogDriver on SQLite (Keystone 22 schema)', () => {
 
   it('answers a too-wide value with Keystone\'s 400, not a database error', async () => {
     await expect(d.createRegion({ id: 'r'.repeat(256), description: '' })).rejects.toThrow(ValidationError);
+    await d.createService('s1', { type: 't', enabled: true });
+    await expect(d.createEndpoint('e', { interface: 'public', service_id: 's1', url: 'http://x', enabled: true, legacy_endpoint_id: { a: 1 } })).rejects.toThrow(ValidationError);
+    expect((await d.createEndpoint('e', { interface: 'public', service_id: 's1', url: 'http://x', enabled: true, legacy_endpoint_id: 7 })).legacy_endpoint_id).toBe('7');
     await expect(d.createService('s', { type: 't'.repeat(256), enabled: true })).rejects.toThrow(
       `String length exceeded. The length of string '${'t'.repeat(256)}' exceeds the limit of column type(CHAR(255)).`,
     );

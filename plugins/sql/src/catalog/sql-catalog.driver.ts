@@ -1,6 +1,7 @@
 import {
   Conflict,
   NotFound,
+  ValidationError,
   type CatalogDriver,
   type CatalogEndpoint,
   type CatalogRequest,
@@ -153,7 +154,7 @@ export class SqlCatalogDriver implements CatalogDriver {
 
   private endpointColumns(cols: Record<string, unknown>): Record<string, unknown> {
     return {
-      legacy_endpoint_id: cols.legacy_endpoint_id ?? null,
+      legacy_endpoint_id: legacyId(cols.legacy_endpoint_id),
       interface: cols.interface,
       service_id: cols.service_id,
       url: cols.url,
@@ -167,6 +168,17 @@ export class SqlCatalogDriver implements CatalogDriver {
     if (name !== 'enabled') return value;
     return toDbBool(this.dialect, typeof value === 'boolean' ? value : !['0', 'false'].includes(String(value).toLowerCase()));
   }
+}
+
+/**
+ * `legacy_endpoint_id` is a column no request schema covers: a number is
+ * kept as its text, anything else that is not a string is refused (Keystone
+ * fails on it with a database error).
+ */
+function legacyId(v: unknown): string | null {
+  if (v === null || v === undefined || typeof v === 'string') return (v as string | null | undefined) ?? null;
+  if (typeof v === 'number') return String(v);
+  throw ValidationError.field('legacy_endpoint_id', `${JSON.stringify(v)} is not of type 'string'`);
 }
 
 /**

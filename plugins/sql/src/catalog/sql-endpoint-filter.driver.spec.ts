@@ -1,15 +1,15 @@
 import { Conflict, DriverHints, NotFound } from '@keystone-ts/plugin-sdk';
-import { createSqliteTestDb, type SqliteTestDb } from '../assignment/testing/sqlite-test-db';
+import { createCatalogTestDb, type CatalogTestDb } from './testing/catalog-test-db';
 import { SqlEndpointFilterDriver } from './sql-endpoint-filter.driver';
 import { SqlEndpointPolicyDriver } from './sql-endpoint-policy.driver';
 
 describe('SqlEndpointFilterDriver and SqlEndpointPolicyDriver on SQLite', () => {
-  let db: SqliteTestDb;
+  let db: CatalogTestDb;
   let f: SqlEndpointFilterDriver;
   let p: SqlEndpointPolicyDriver;
 
   beforeEach(async () => {
-    db = await createSqliteTestDb();
+    db = await createCatalogTestDb();
     f = new SqlEndpointFilterDriver(() => db.knex);
     p = new SqlEndpointPolicyDriver(() => db.knex);
   });
@@ -71,5 +71,7 @@ describe('SqlEndpointFilterDriver and SqlEndpointPolicyDriver on SQLite', () => 
     await db.knex('policy').insert({ id: 'pol', type: 'application/json', blob: JSON.stringify('{"a": 1}'), extra: '{"x": 1}' });
     expect(await p.getPolicy('pol')).toEqual({ id: 'pol', type: 'application/json', blob: '{"a": 1}', x: 1 });
     await expect(p.getPolicy('nope')).rejects.toThrow(new NotFound('Could not find policy: nope.'));
+    await db.knex('policy').insert({ id: 'raw', type: 't', blob: '{"a": 1}', extra: null });
+    expect((await p.getPolicy('raw')).blob).toBe('{"a": 1}');
   });
 });

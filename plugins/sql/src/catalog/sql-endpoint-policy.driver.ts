@@ -64,17 +64,25 @@ export class SqlEndpointPolicyDriver implements EndpointPolicyDriver {
     await this.db()('policy_association').where({ policy_id: policyId }).delete();
   }
 
-  /** Keystone's PolicyModel: `blob` is JSON-encoded (a JSON string holding the blob), extras flattened. */
+  /**
+   * Keystone's PolicyModel stores `blob` JSON-encoded (a JSON string holding
+   * the blob text) with extras flattened. Text that does not decode to a
+   * string was stored as is, and is shown as is.
+   */
   async getPolicy(policyId: string): Promise<PolicyRecord> {
     const row = await this.db()('policy').where({ id: policyId }).first();
     if (!row) throw NotFound.entity('policy', policyId);
-    let blob: unknown = row.blob;
-    try {
-      blob = JSON.parse(String(row.blob));
-    } catch {
-      // Not JSON: shown as stored.
-    }
-    return { ...parseExtra(row.extra), id: row.id as string, blob, type: row.type as string };
+    return { ...parseExtra(row.extra), id: row.id as string, blob: decodeBlob(row.blob), type: row.type as string };
+  }
+}
+
+function decodeBlob(stored: unknown): unknown {
+  if (typeof stored !== 'string') return stored;
+  try {
+    const decoded: unknown = JSON.parse(stored);
+    return typeof decoded === 'string' ? decoded : stored;
+  } catch {
+    return stored;
   }
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   Conflict,
   NotFound,
-  Unauthorized,
   type DriverHints,
   type GroupRecord,
   type NewGroup,
@@ -13,17 +12,23 @@ import {
 import type { Knex } from 'knex';
 import type { PasswordHasher } from '../password';
 import { applyHintFilters } from '../common/knex-filters';
-import { fromDbBool, fromDbDate, isoMicro, parseExtra, toDateInt, toDbBool, toDbDate, type Dialect } from '../common/sql-values';
+import { fromDbBool, fromDbDate, isoMicro, parseExtra, toDbBool, toDbDate, type Dialect } from '../common/sql-values';
 import { SqlGroupStore } from './sql-group.store';
 import { optionNameForId, USER_OPTION_IDS } from './user-options';
+import type { SecurityComplianceSettings } from './security-compliance.settings';
+import { effectiveEnabled, utcDate } from './security-compliance.rules';
+import { SqlPasswordStore } from './sql-password.store';
+import { SqlUserAuthenticator } from './sql-user-authenticator';
 
 /** Columns of the user row; everything else a client sends lives in `extra`. */
 const USER_ATTRS = new Set(['id', 'name', 'domain_id', 'password', 'enabled', 'default_project_id', 'password_expires_at', 'options']);
 const USER_FILTER_COLUMNS = { id: 'u.id', name: 'COALESCE(lu.name, nl.name)', domain_id: 'u.domain_id', enabled: 'u.enabled', default_project_id: 'u.default_project_id' };
 
 export interface SqlIdentityOptions {
-  /** `[security_compliance] password_expires_days`, null = never. */
-  passwordExpiresDays: () => number | null;
+  /** `[security_compliance]`, which Keystone applies in this driver. */
+  securityCompliance: () => SecurityComplianceSettings;
+  /** Clock, for tests of expiry, lockout and inactivity. */
+  now?: () => Date;
 }
 
 /**
@@ -37,6 +42,8 @@ export class SqlIdentityDriver implements IdentityDriver {
   readonly generatesUuids = true;
   readonly writable = true;
   private readonly groups: SqlGroupStore;
+  private readonly passwords: SqlPasswordStore;
+  private readonly authenticator: SqlUserAuthenticator;
 
   constructor(
     private readonly db: () => Knex,
@@ -45,36 +52,44 @@ export class SqlIdentityDriver implements IdentityDriver {
     private readonly opts: SqlIdentityOptions,
   ) {
     this.groups = new SqlGroupStore(db);
+    this.passwords = new SqlPasswordStore(db, dialect, hasher, opts.securityCompliance);
+    this.authenticator = new SqlUserAuthenticator(db, this.passwords, opts.securityCompliance, this.now);
   }
 
+  private readonly now = (): Date => (this.opts.now ? this.opts.now() : new Date());
+
   async authenticate(userId: string, password: string): Promise<UserRecord> {
-    const row = await this.passwordRow(this.db(), userId);
-    // Verify against a dummy-free path: an unknown user still costs a lookup only,
-    // the caller maps every failure to the same 401 so existence is not revealed.
-    if (!row || !row.password_hash || !(await this.hasher.verify(password, row.password_hash as string))) {
-      throw new Unauthorized('The request you have made requires authentication.');
-    }
+    await this.authenticator.authenticate(userId, password);
     return this.getUser(userId);
   }
 
+  async changePassword(userId: string, newPassword: string): Promise<void> {
+    await this.authenticator.changePassword(userId, newPassword);
+  }
+
   async createUser(userId: string, user: NewUser): Promise<UserRecord> {
-    const now = new Date();
+    const now = this.now();
+    const sc = this.opts.securityCompliance();
+    const enabled = user.enabled ?? true;
     await this.db().transaction(async (trx) => {
       const dup = await trx('local_user').where({ domain_id: user.domain_id, name: user.name }).first('id');
       if (dup) throw Conflict.duplicate('user', `Duplicate entry found with name ${user.name} at domain ID ${user.domain_id}`);
       await trx('user').insert({
         id: userId,
         extra: JSON.stringify(extraOf(user)),
-        enabled: toDbBool(this.dialect, user.enabled ?? true),
+        enabled: toDbBool(this.dialect, enabled),
         default_project_id: user.default_project_id ?? null,
         created_at: toDbDate(this.dialect, now),
-        last_active_at: null,
+        // Keystone's `enabled` setter starts the inactivity clock when that rule is on.
+        last_active_at: enabled && sc.disableUserAccountDaysInactive ? utcDate(now) : null,
         domain_id: user.domain_id,
       });
       const [local] = await trx('local_user').insert({ user_id: userId, domain_id: user.domain_id, name: user.name }, ['id']);
       const localId = typeof local === 'object' ? (local as { id: number }).id : local;
       if (user.password !== undefined && user.password !== null) {
-        await this.insertPassword(trx, localId, user.password, now, false);
+        // As in Keystone, options sent with the create are stored after the password
+        // is set, so they exempt it from neither rule.
+        await this.passwords.set(trx, localId, user.password, now, { selfService: false, exempt: false, expiresNow: sc.changePasswordUponFirstUse });
       }
       await this.writeOptions(trx, userId, user.options ?? {});
     });
@@ -113,7 +128,8 @@ export class SqlIdentityDriver implements IdentityDriver {
       if (!row) throw NotFound.entity('user', userId);
       const extra = { ...parseExtra(row.extra), ...extraOf(patch) };
       const update: Record<string, unknown> = { extra: JSON.stringify(extra) };
-      if (patch.enabled !== undefined) update.enabled = toDbBool(this.dialect, patch.enabled);
+      const local = await trx('local_user').where({ user_id: userId }).first('id');
+      await this.applyEnabledSetter(trx, row, patch, update, local?.id as number | undefined);
       if (patch.default_project_id !== undefined) update.default_project_id = patch.default_project_id;
       await trx('user').where({ id: userId }).update(update);
       if (patch.name !== undefined) {
@@ -121,11 +137,14 @@ export class SqlIdentityDriver implements IdentityDriver {
         if (dup) throw Conflict.duplicate('user', `Duplicate entry found with name ${patch.name} at domain ID ${row.domain_id}`);
         await trx('local_user').where({ user_id: userId }).update({ name: patch.name });
       }
-      if (patch.password !== undefined && patch.password !== null) {
-        const local = await trx('local_user').where({ user_id: userId }).first('id');
-        if (local) await this.insertPassword(trx, local.id as number, patch.password, new Date(), false);
-      }
       if (patch.options) await this.writeOptions(trx, userId, patch.options);
+      if (patch.password !== undefined && patch.password !== null && local) {
+        // An administrative set: no history or age rule; options (just written) may exempt it.
+        const state = await this.passwords.state(userId, trx);
+        const sc = this.opts.securityCompliance();
+        const expiresNow = sc.changePasswordUponFirstUse && state?.options.ignore_change_password_upon_first_use !== true;
+        await this.passwords.set(trx, local.id as number, patch.password, this.now(), { selfService: false, exempt: state?.options.ignore_password_expiry === true, expiresNow });
+      }
     });
     return this.getUser(userId);
   }
@@ -186,7 +205,7 @@ export class SqlIdentityDriver implements IdentityDriver {
     return db('user as u')
       .leftJoin('local_user as lu', 'lu.user_id', 'u.id')
       .leftJoin('nonlocal_user as nl', 'nl.user_id', 'u.id')
-      .select('u.id', 'u.extra', 'u.enabled', 'u.default_project_id', 'u.domain_id', 'lu.id as local_id', db.raw('COALESCE(lu.name, nl.name) as name'))
+      .select('u.id', 'u.extra', 'u.enabled', 'u.default_project_id', 'u.domain_id', 'u.created_at', 'u.last_active_at', 'lu.id as local_id', db.raw('COALESCE(lu.name, nl.name) as name'))
       .orderBy('u.id');
   }
 
@@ -196,7 +215,7 @@ export class SqlIdentityDriver implements IdentityDriver {
     const localIds = rows.map((r) => r.local_id).filter((v) => v !== null && v !== undefined) as number[];
     const [options, passwords] = await Promise.all([
       chunked(ids, (c) => this.db()('user_option').whereIn('user_id', c)),
-      chunked(localIds, (c) => this.db()('password').whereIn('local_user_id', c).select('local_user_id', 'expires_at', 'expires_at_int', 'created_at_int').orderBy('created_at_int', 'desc')),
+      chunked(localIds, (c) => this.db()('password').whereIn('local_user_id', c).select('local_user_id', 'expires_at', 'expires_at_int', 'created_at_int').orderBy('created_at_int', 'desc').orderBy('id', 'desc')),
     ]);
     const optsByUser = new Map<string, Record<string, unknown>>();
     for (const o of options) {
@@ -211,15 +230,19 @@ export class SqlIdentityDriver implements IdentityDriver {
       if (expiry.has(p.local_user_id as number)) continue;
       expiry.set(p.local_user_id as number, p.expires_at_int ? new Date(Number(p.expires_at_int) / 1000) : fromDbDate(p.expires_at));
     }
+    const sc = this.opts.securityCompliance();
+    const now = this.now();
     return rows.map((r) => {
       const options = optsByUser.get(r.id as string) ?? {};
+      const enabled = effectiveEnabled(fromDbBool(r.enabled) ?? true, fromDbDate(r.created_at), r.last_active_at, options, sc, now);
       const user: UserRecord = {
         ...parseExtra(r.extra),
         id: r.id as string,
         name: r.name as string,
         domain_id: r.domain_id as string,
-        enabled: fromDbBool(r.enabled) ?? true,
-        password_expires_at: options.ignore_password_expiry === true ? null : isoMicro(expiry.get(r.local_id as number) ?? null),
+        enabled,
+        // The stored expiry, as Keystone shows it; ignore_password_expiry only exempts it at login.
+        password_expires_at: isoMicro(expiry.get(r.local_id as number) ?? null),
         options,
       };
       if (r.default_project_id) user.default_project_id = r.default_project_id as string;
@@ -227,29 +250,20 @@ export class SqlIdentityDriver implements IdentityDriver {
     });
   }
 
-  private async passwordRow(db: Knex, userId: string) {
-    return db('password as p')
-      .join('local_user as lu', 'lu.id', 'p.local_user_id')
-      .where('lu.user_id', userId)
-      .orderBy('p.created_at_int', 'desc')
-      .first('p.password_hash');
-  }
-
-  private async insertPassword(trx: Knex.Transaction, localUserId: number, password: string, now: Date, selfService: boolean): Promise<void> {
-    const hash = await this.hasher.hash(password);
-    const days = this.opts.passwordExpiresDays();
-    const expires = days ? new Date(now.getTime() + days * 86400_000) : null;
-    // Older passwords expire now, so only the newest is valid (Keystone's history rule).
-    await trx('password').where({ local_user_id: localUserId }).whereNull('expires_at').update({ expires_at: toDbDate(this.dialect, now), expires_at_int: toDateInt(now) });
-    await trx('password').insert({
-      local_user_id: localUserId,
-      password_hash: hash,
-      created_at: toDbDate(this.dialect, now),
-      created_at_int: toDateInt(now),
-      expires_at: toDbDate(this.dialect, expires),
-      expires_at_int: expires ? toDateInt(expires) : null,
-      self_service: toDbBool(this.dialect, selfService),
-    });
+  /**
+   * Keystone's update_user re-assigns `enabled` (the patched value, else the
+   * value as read, inactivity included) and that setter, for an enabled
+   * user, restarts the inactivity clock and clears the lockout counters.
+   */
+  private async applyEnabledSetter(trx: Knex.Transaction, row: Record<string, unknown>, patch: Partial<NewUser>, update: Record<string, unknown>, localId: number | undefined): Promise<void> {
+    const sc = this.opts.securityCompliance();
+    const now = this.now();
+    const options = localId === undefined ? {} : ((await this.passwords.state(row.id as string, trx))?.options ?? {});
+    const enabled = patch.enabled ?? effectiveEnabled(fromDbBool(row.enabled) ?? true, fromDbDate(row.created_at), row.last_active_at, options, sc, now);
+    update.enabled = toDbBool(this.dialect, enabled);
+    if (!enabled) return;
+    if (sc.disableUserAccountDaysInactive) update.last_active_at = utcDate(now);
+    if (localId !== undefined) await this.passwords.resetFailures(localId, trx);
   }
 
   private async writeOptions(trx: Knex.Transaction, userId: string, options: Record<string, unknown>): Promise<void> {

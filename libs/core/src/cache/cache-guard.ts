@@ -1,0 +1,167 @@
+import type { CacheBackend, Logger } from '@keystone-ts/plugin-sdk';
+
+export interface CacheGuardOptions {
+  /** Deadline of one backend call. */
+  timeoutMs: number;
+  /** Consecutive failed reads/fills that open the breaker. */
+  failureThreshold: number;
+  /** Delay between probes while open. */
+  cooldownMs: number;
+  logger: Logger;
+}
+
+export type CacheGuardState = 'closed' | 'open' | 'probing';
+
+export class CacheTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`cache ${what} took more than ${ms} ms`);
+    this.name = 'CacheTimeoutError';
+  }
+}
+
+/**
+ * Keeps a sick cache from hurting requests or authorization:
+ *
+ * - every call has a deadline; a failed read is a miss (the database answers);
+ * - after `failureThreshold` consecutive failures the breaker opens: the cache
+ *   is bypassed entirely, and probed every `cooldownMs` in the background
+ *   (no request ever waits on a probe);
+ * - an invalidation that cannot be written marks its region dirty and opens
+ *   the breaker at once, because the backend may still hold what it was meant
+ *   to drop (a validated token whose revocation bump was lost). While open,
+ *   invalidations are not even tried: they only mark regions dirty. A probe
+ *   first gives every dirty region a new generation, and only when that
+ *   worked does the cache come back;
+ * - `epoch` changes on every trip, so a read that was in flight when the
+ *   breaker opened is discarded rather than trusted.
+ */
+export class CacheGuard {
+  private current: CacheGuardState = 'closed';
+  private failures = 0;
+  private epochValue = 0;
+  private markSeq = 0;
+  private readonly dirtyRegions = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  /** Set by the owner: gives the regions new generations (throws on failure). */
+  regenerate: (regions: string[]) => Promise<void> = async () => undefined;
+
+  constructor(
+    readonly backend: CacheBackend,
+    private readonly opts: CacheGuardOptions,
+  ) {}
+
+  get state(): CacheGuardState {
+    return this.current;
+  }
+  get usable(): boolean {
+    return this.current === 'closed';
+  }
+  get epoch(): number {
+    return this.epochValue;
+  }
+  get dirty(): string[] {
+    return [...this.dirtyRegions.keys()];
+  }
+
+  /** A read or a fill. Not attempted while the breaker is open. */
+  async attempt<T>(what: string, fn: (b: CacheBackend) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+    if (!this.usable) return { ok: false };
+    try {
+      const value = await this.call(what, fn);
+      this.failures = 0;
+      return { ok: true, value };
+    } catch (e) {
+      this.failed(what, e, false);
+      return { ok: false };
+    }
+  }
+
+  /** An invalidation of `region` (or of one of its keys). Never throws. */
+  async invalidate(region: string, what: string, fn: (b: CacheBackend) => Promise<unknown>): Promise<void> {
+    if (!this.usable) {
+      this.markDirty(region);
+      return;
+    }
+    try {
+      await this.call(what, fn);
+      this.failures = 0;
+    } catch (e) {
+      this.markDirty(region);
+      this.failed(what, e, true);
+    }
+  }
+
+  markDirty(region: string): void {
+    this.dirtyRegions.set(region, ++this.markSeq);
+  }
+
+  /** Opens the breaker (no-op when already open). */
+  trip(reason: string): void {
+    if (this.current === 'closed') {
+      this.epochValue++;
+      this.opts.logger.warn(`Cache bypassed (${reason}); the database answers until the cache is healthy again`);
+    }
+    this.current = 'open';
+    this.schedule();
+  }
+
+  /** Runs one probe now (tests; normally the timer does). */
+  async probe(): Promise<boolean> {
+    if (this.current !== 'open' || this.closed) return this.current === 'closed';
+    clearTimeout(this.timer);
+    this.current = 'probing';
+    try {
+      for (let round = 0; this.dirtyRegions.size > 0; round++) {
+        if (round > 10) throw new Error('regions keep being invalidated while the cache recovers');
+        const snapshot = [...this.dirtyRegions];
+        await this.call('regenerate', () => this.regenerate(snapshot.map(([r]) => r)));
+        // A region marked again while we were at it stays dirty for the next round.
+        for (const [region, seq] of snapshot) if (this.dirtyRegions.get(region) === seq) this.dirtyRegions.delete(region);
+      }
+      await this.call('probe', (b) => b.getMany(['ks:probe']));
+      if (this.dirtyRegions.size > 0) throw new Error('invalidated during the probe');
+      this.current = 'closed';
+      this.failures = 0;
+      this.opts.logger.info('Cache backend healthy again; caching resumed');
+      return true;
+    } catch (e) {
+      this.opts.logger.debug(`Cache probe failed: ${(e as Error).message}`);
+      this.current = 'open';
+      this.schedule();
+      return false;
+    }
+  }
+
+  stop(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+  }
+
+  private failed(what: string, e: unknown, invalidation: boolean): void {
+    this.failures++;
+    this.opts.logger.debug(`Cache ${what} failed: ${(e as Error)?.message ?? String(e)}`);
+    if (invalidation) this.trip(`an invalidation failed: ${(e as Error)?.message ?? String(e)}`);
+    else if (this.failures >= this.opts.failureThreshold) this.trip(`${this.failures} failed calls, last: ${(e as Error)?.message ?? String(e)}`);
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.probe(), this.opts.cooldownMs);
+    this.timer.unref();
+  }
+
+  private call<T>(what: string, fn: (b: CacheBackend) => Promise<T>): Promise<T> {
+    const ms = this.opts.timeoutMs;
+    const work = Promise.resolve().then(() => fn(this.backend));
+    // The backend may still settle after the deadline; nobody listens then.
+    work.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CacheTimeoutError(what, ms)), ms);
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,38 @@
+import type { Knex } from 'knex';
+import type { TestResponse, TestServer } from '../support/e2e-server';
+
+/** Shared by the auth-*.e2e-spec files: password logins, user creation, raw rows. */
+
+export function passwordAuth(ks: TestServer, userId: string, password: string, headers: Record<string, string> = {}): Promise<TestResponse> {
+  return ks.request({
+    method: 'POST',
+    url: '/v3/auth/tokens',
+    headers,
+    payload: { auth: { identity: { methods: ['password'], password: { user: { id: userId, password } } } } },
+  });
+}
+
+export async function createUser(ks: TestServer, user: Record<string, unknown>): Promise<TestResponse & { id: string }> {
+  const res = await ks.request({ method: 'POST', url: '/v3/users', headers: { 'x-auth-token': ks.adminToken }, payload: { user } });
+  return Object.assign(res, { id: res.statusCode === 201 ? (res.json().user.id as string) : '' });
+}
+
+export function patchUser(ks: TestServer, id: string, user: Record<string, unknown>): Promise<TestResponse> {
+  return ks.request({ method: 'PATCH', url: `/v3/users/${id}`, headers: { 'x-auth-token': ks.adminToken }, payload: { user } });
+}
+
+export function getUser(ks: TestServer, id: string): Promise<TestResponse> {
+  return ks.request({ method: 'GET', url: `/v3/users/${id}`, headers: { 'x-auth-token': ks.adminToken } });
+}
+
+/** Self-service change: Keystone needs no token, the original password is the credential. */
+export function changePassword(ks: TestServer, id: string, original: string, password: string): Promise<TestResponse> {
+  return ks.request({ method: 'POST', url: `/v3/users/${id}/password`, payload: { user: { original_password: original, password } } });
+}
+
+/** The server's own knex, to read and age rows as time would. */
+export function db(ks: TestServer): Knex {
+  return (ks.runtime.services.database as unknown as { knex(): Knex }).knex();
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
