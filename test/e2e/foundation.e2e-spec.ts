@@ -49,3 +49,20 @@ describe('server edge', () => {
     expect(res.json().error.title).toBe('Unauthorized');
   });
 });
+
+describe('NUL characters', () => {
+  let ks: TestServer;
+  beforeAll(async () => {
+    ks = await startTestServer();
+  });
+  afterAll(async () => ks?.close());
+
+  it('are refused at the edge in paths, queries and bodies', async () => {
+    const auth = { 'x-auth-token': ks.adminToken };
+    expect((await ks.request({ method: 'GET', url: '/v3/users/%00', headers: auth })).statusCode).toBe(404);
+    expect((await ks.request({ method: 'GET', url: '/v3/users?name=a%00b', headers: auth })).statusCode).toBe(400);
+    const body = await ks.request({ method: 'POST', url: '/v3/users', headers: auth, payload: '{"user": {"name": "a\\u0000b"}}' });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error.code).toBe(400);
+  });
+});

@@ -49,6 +49,13 @@ export function installEdge(app: FastifyInstance): AllowedMethods {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-openstack-request-id', req.id);
+    // PostgreSQL cannot store NUL and no Keystone identifier contains one:
+    // refuse it at the edge instead of in every driver.
+    if (hasNul(req.url)) {
+      const err = new Error('NUL character in request') as Error & { statusCode: number };
+      err.statusCode = req.url.split('?')[0].includes('%00') ? 404 : 400;
+      throw err;
+    }
   });
 
   app.removeAllContentTypeParsers();
@@ -65,6 +72,12 @@ function parseJson(_req: FastifyRequest, body: string | Buffer, done: (err: Erro
     done(null, undefined);
     return;
   }
+  if (text.includes('\\u0000')) {
+    const err = new Error('Malformed JSON body') as Error & { statusCode: number };
+    err.statusCode = 400;
+    done(err);
+    return;
+  }
   try {
     done(null, JSON.parse(text));
   } catch {
@@ -74,3 +87,7 @@ function parseJson(_req: FastifyRequest, body: string | Buffer, done: (err: Erro
   }
 }
 
+
+function hasNul(url: string): boolean {
+  return url.includes('%00') || url.includes('\u0000');
+}

@@ -75,11 +75,14 @@ describe('DatabaseDomainConfigSource over the SQL domain-config driver', () => {
       { group: 'ldap', option: 'password', value: 'pw', sensitive: true },
       { group: 'ldap', option: 'url', value: 'ldap://u:%(password)s@host', sensitive: false },
       { group: 'ldap', option: 'user', value: 'cn=%(nope)s', sensitive: false },
+      { group: 'identity', option: 'driver', value: 'my_%%(password)s', sensitive: false },
     ]);
     const cfg = overlay((await source.load('d1'))!.sections);
     expect(cfg.get('ldap', 'url')).toBe('ldap://u:pw@host');
     expect(cfg.get('ldap', 'password')).toBe('pw');
     expect(cfg.get('ldap', 'user')).toBe('cn=%(nope)s');
+    // An escaped reference is not one: the escape is removed, nothing substituted.
+    expect(cfg.get('identity', 'driver')).toBe('my_%(password)s');
     expect(logger.warnings).toHaveLength(1);
     expect(logger.warnings[0]).not.toContain('pw');
   });
