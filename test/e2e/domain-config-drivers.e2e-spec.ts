@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Sha256IdGenerator, createKeystoneApp } from '@keystone-ts/core';
 import { KeystoneModule, bootKeystone } from '@keystone-ts/server';
-import { startTestServer, type TestServer } from '../support/e2e-server';
+import { startTestServer, type TestResponse, type TestServer } from '../support/e2e-server';
 
 const FIXTURE = resolve(__dirname, '../fixtures/example-plugin');
 
@@ -88,7 +88,7 @@ describe('domain-specific drivers from the domain config API', () => {
     const fastify = worker2.getHttpAdapter().getInstance() as unknown as FastifyInstance;
     const request2: TestServer['request'] = async (req) => {
       const res = await fastify.inject({ method: req.method, url: req.url, headers: req.headers });
-      return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: () => JSON.parse(res.body) };
+      return { statusCode: res.statusCode, headers: res.headers as TestResponse['headers'], body: res.body, json: () => JSON.parse(res.body) };
     };
     expect(await usersOf(request2)).toEqual([['cat', publicId('cat')]]);
     await config('PATCH', '/identity/example_users_file', { config: { example_users_file: join(ks.dir, 'users-a.json') } });

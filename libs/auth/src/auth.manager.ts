@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { KEYSTONE_RUNTIME, ProviderApis, getLogger, type KeystoneRuntime } from '@keystone-ts/core';
-import { Unauthorized, isKeystoneError, type AuthMethod, type AuthRequestContext } from '@keystone-ts/plugin-sdk';
-import { TokenManager, scopeOf, type TokenModel } from '@keystone-ts/token';
+import { Unauthorized, isKeystoneError, type AuthMethod, type AuthMethodResult, type AuthRequestContext } from '@keystone-ts/plugin-sdk';
+import { TokenManager, bindForNewToken, scopeOf, type TokenModel } from '@keystone-ts/token';
 import { loadAuthMethods } from './auth-methods';
 import type { AuthRequest, ScopeRequest } from './auth-request';
 
@@ -27,8 +27,10 @@ export class AuthManager implements OnApplicationBootstrap {
     services.identity = this.apis.identity;
     services.resource = this.apis.resource;
     services.tokens = {
-      validate: async (id: string) => {
+      validate: async (id: string, request?: Pick<AuthRequestContext, 'remoteUser' | 'authType' | 'bind'>) => {
         const m = await this.tokens.validate(id);
+        // Authenticating with a token is a use of it: its bind must hold for this request.
+        this.tokens.enforceBind(m, request ?? {});
         return {
           id: m.id,
           userId: m.user.id,
@@ -51,6 +53,26 @@ export class AuthManager implements OnApplicationBootstrap {
     let userId: string | null = null;
     const methodNames: string[] = [];
     let parent: { expiresAt: Date; auditIds: string[] } | null = null;
+    let established: Record<string, unknown> | undefined;
+    const accept = (name: string, result: Extract<AuthMethodResult, { kind: 'authenticated' }>) => {
+      if (userId !== null && userId !== result.userId) throw new Unauthorized('User IDs of the authentication methods do not match.');
+      userId = result.userId;
+      const inherited = (result.extras?.methods as string[] | undefined) ?? [];
+      methodNames.push(...inherited, name);
+      if (result.expiresAt && result.auditIds) parent = { expiresAt: result.expiresAt, auditIds: result.auditIds };
+      if (result.bind) established = { ...established, ...result.bind };
+    };
+    // Keystone runs `external` first whenever a trusted layer set REMOTE_USER, whatever the
+    // request names; if it fails (or is not enabled) the named methods decide alone.
+    const external = this.methods.get('external');
+    if (ctx.remoteUser && external) {
+      try {
+        const result = await external.authenticate({}, ctx);
+        if (result.kind === 'authenticated') accept('external', result);
+      } catch (e) {
+        if (!(isKeystoneError(e) && e.code === 401)) throw e;
+      }
+    }
     for (const name of req.methods) {
       const method = this.methods.get(name);
       if (!method) throw new Unauthorized('Attempted to authenticate with an unsupported method.');
@@ -58,16 +80,13 @@ export class AuthManager implements OnApplicationBootstrap {
       if (result.kind === 'challenge') {
         throw new Unauthorized('Additional authentication is required.');
       }
-      if (userId !== null && userId !== result.userId) throw new Unauthorized('User IDs of the authentication methods do not match.');
-      userId = result.userId;
-      const inherited = (result.extras?.methods as string[] | undefined) ?? [];
-      methodNames.push(...inherited, name);
-      if (result.expiresAt && result.auditIds) parent = { expiresAt: result.expiresAt, auditIds: result.auditIds };
+      accept(name, result);
     }
     if (userId === null) throw new Unauthorized(GENERIC);
     const scope = await this.resolveScope(req.scope, userId);
+    const bind = bindForNewToken(this.runtime.config.get<string[] | null>('token', 'bind') ?? [], established);
     try {
-      return await this.tokens.issue({ userId, methods: [...new Set(methodNames)], ...scope, parent });
+      return await this.tokens.issue({ userId, methods: [...new Set(methodNames)], ...scope, parent, bind });
     } catch (e) {
       if (isKeystoneError(e) && (e.code === 404 || e.code === 403)) throw new Unauthorized(e.message);
       throw e;

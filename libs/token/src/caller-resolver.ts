@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller, CallerResolver } from '@keystone-ts/core';
+import type { FastifyRequest } from 'fastify';
+import { REMOTE_IDENTITY, type Caller, type CallerResolver } from '@keystone-ts/core';
 import { Unauthorized, isKeystoneError } from '@keystone-ts/plugin-sdk';
 import { TokenManager } from './token.manager';
 import { isoTime, renderToken } from './token-model';
+import type { RequestIdentity } from './token-bind';
 
 /** Turns the caller's X-Auth-Token into policy credentials; any invalid token is a 401. */
 @Injectable()
 export class TokenCallerResolver implements CallerResolver {
   constructor(private readonly tokens: TokenManager) {}
 
-  async resolveCaller(tokenId: string): Promise<Caller> {
+  async resolveCaller(tokenId: string, request?: FastifyRequest): Promise<Caller> {
     let m;
     try {
       m = await this.tokens.validate(tokenId);
@@ -19,6 +21,9 @@ export class TokenCallerResolver implements CallerResolver {
       }
       throw e;
     }
+    // Every use of a token as the caller's credential honours its bind; without the request
+    // (no external authentication known) a bound token fails, as it should.
+    this.tokens.enforceBind(m, requestIdentity(request));
     return {
       tokenId,
       userId: m.user.id,
@@ -39,4 +44,9 @@ export class TokenCallerResolver implements CallerResolver {
       tokenBody: renderToken(m, null).token,
     };
   }
+}
+
+/** What a trusted layer (TLS client certificate, trusted proxy, SPNEGO) established for the request. */
+export function requestIdentity(request: FastifyRequest | undefined): RequestIdentity {
+  return ((request as unknown as Record<symbol, RequestIdentity | undefined> | undefined)?.[REMOTE_IDENTITY] ?? {}) as RequestIdentity;
 }

@@ -4,3 +4,4 @@ export * from './token-model';
 export * from './token.options';
 export * from './revoke/revoke.manager';
 export * from './revoke/revocation-matcher';
+export * from './token-bind';

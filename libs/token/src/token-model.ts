@@ -58,5 +58,7 @@ export function renderToken(t: TokenModel, catalog: CatalogEntry[] | null): { to
     if (t.isAdminProject !== null) body.is_admin_project = t.isAdminProject;
   }
   if (catalog && scopeOf(t) !== 'unscoped') body.catalog = catalog;
+  // Keystone's v3 body carried `bind` when the token was bound; keystonemiddleware reads it there.
+  if (t.payload.bind && Object.keys(t.payload.bind).length > 0) body.bind = t.payload.bind;
   return { token: body };
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { CacheRegions, KEYSTONE_RUNTIME, ProviderApis, type KeystoneRuntime, type RoleRef } from '@keystone-ts/core';
-import { Namespaces, NotFound, Unauthorized, isKeystoneError, type TokenPayload, type TokenProvider } from '@keystone-ts/plugin-sdk';
+import { Namespaces, NotFound, NotImplemented, Unauthorized, isKeystoneError, type TokenPayload, type TokenProvider } from '@keystone-ts/plugin-sdk';
 import { RevokeManager } from './revoke/revoke.manager';
 import type { TokenValues } from './revoke/revocation-matcher';
 import { newAuditId } from './audit-ids';
 import type { TokenModel } from './token-model';
+import { checkBindConfiguration, enforceTokenBind, type RequestIdentity } from './token-bind';
 
 export interface IssueRequest {
   userId: string;
@@ -15,6 +16,8 @@ export interface IssueRequest {
   /** The token being rescoped or used to authenticate: its expiry caps ours, its audit chain continues. */
   parent?: { expiresAt: Date; auditIds: string[] } | null;
   expiresAt?: Date | null;
+  /** What `[token] bind` binds the token to (see token-bind.ts); null or absent: unbound. */
+  bind?: Record<string, unknown> | null;
 }
 
 const INVALID = 'Failed to validate token';
@@ -40,6 +43,12 @@ export class TokenManager implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const cfg = this.runtime.config;
     this.provider = await this.runtime.drivers.createDriver<TokenProvider>(Namespaces.tokenProvider, cfg.get('token', 'provider'), cfg);
+    checkBindConfiguration(cfg.get<string[] | null>('token', 'bind') ?? [], cfg.get<string>('token', 'enforce_token_bind'), cfg.get<string>('token', 'provider'), this.provider.supportsBind === true);
+  }
+
+  /** `[token] enforce_token_bind` for one use of a token by a request. @throws Unauthorized */
+  enforceBind(model: TokenModel, identity: RequestIdentity): void {
+    enforceTokenBind(this.runtime.config.get<string>('token', 'enforce_token_bind'), model.payload.bind, identity);
   }
 
   async issue(req: IssueRequest): Promise<TokenModel> {
@@ -59,6 +68,11 @@ export class TokenManager implements OnApplicationBootstrap {
       domainId: req.domainId ?? null,
       systemScope: req.system ? 'all' : null,
     };
+    if (req.bind) {
+      // Keystone's answer when a provider cannot record bind (normally refused at start already).
+      if (!this.provider.supportsBind) throw new NotImplemented('The configured token provider does not support bind authentication.');
+      payload.bind = req.bind;
+    }
     const id = await this.provider.issue(payload);
     // Fernet keeps whole seconds; render what validation will render.
     const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);

@@ -5,7 +5,6 @@ interface Pending {
   /** 'get' reads VALUE blocks up to END; 'line' reads one reply line. */
   kind: 'get' | 'line';
   values: Map<string, string>;
-  since: number;
   resolve(v: unknown): void;
   reject(e: Error): void;
 }
@@ -25,6 +24,8 @@ export class MemcachedConnection {
   private buf = Buffer.alloc(0);
   private readonly pending: Pending[] = [];
   private watchdog: NodeJS.Timeout | undefined;
+  /** Last time the server sent bytes, or a request started waiting on an idle connection. */
+  private lastHeard = 0;
 
   constructor(
     readonly host: string,
@@ -55,7 +56,8 @@ export class MemcachedConnection {
   private send(kind: Pending['kind'], payload: string | Buffer): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const socket = this.socket ?? this.open();
-      this.pending.push({ kind, values: new Map(), since: Date.now(), resolve, reject });
+      if (this.pending.length === 0) this.lastHeard = Date.now();
+      this.pending.push({ kind, values: new Map(), resolve, reject });
       socket.write(payload);
       this.arm();
     });
@@ -84,23 +86,34 @@ export class MemcachedConnection {
     for (const p of this.pending.splice(0)) p.reject(e);
   }
 
+  /**
+   * Tears the connection down when the server has been silent for `timeoutMs`
+   * while requests wait. Silence, not request age: under a CPU burst this
+   * process reads replies late, and a busy event loop is not a dead server.
+   * The check runs after one more I/O poll (setImmediate) for the same reason.
+   */
   private arm(): void {
     if (this.watchdog || this.pending.length === 0) return;
-    const wait = Math.max(1, this.pending[0].since + this.timeoutMs - Date.now());
-    this.watchdog = setTimeout(() => {
-      this.watchdog = undefined;
-      const oldest = this.pending[0];
-      if (oldest && Date.now() - oldest.since >= this.timeoutMs) {
-        this.fail(new Error(`memcached ${this.host}:${this.port} did not answer within ${this.timeoutMs} ms`));
-      } else {
-        this.arm();
-      }
+    const wait = Math.max(1, this.lastHeard + this.timeoutMs - Date.now());
+    const handle: NodeJS.Timeout = setTimeout(() => {
+      setImmediate(() => {
+        if (this.watchdog !== handle) return;
+        this.watchdog = undefined;
+        if (this.pending.length === 0) return;
+        if (Date.now() - this.lastHeard >= this.timeoutMs) {
+          this.fail(new Error(`memcached ${this.host}:${this.port} did not answer within ${this.timeoutMs} ms`));
+        } else {
+          this.arm();
+        }
+      });
     }, wait);
-    this.watchdog.unref();
+    handle.unref();
+    this.watchdog = handle;
   }
 
   private onData(socket: Socket, chunk: Buffer): void {
     if (socket !== this.socket) return;
+    this.lastHeard = Date.now();
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     try {
       while (this.pending.length > 0 && this.parseOne(this.pending[0])) {

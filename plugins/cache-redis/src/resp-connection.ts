@@ -12,7 +12,6 @@ export class RespError extends Error {
 }
 
 interface Pending {
-  since: number;
   /** Handshake replies (AUTH, SELECT) that fail must take the connection down. */
   fatal: boolean;
   resolve(v: RespValue): void;
@@ -32,6 +31,8 @@ export class RespConnection {
   private buf = Buffer.alloc(0);
   private readonly pending: Pending[] = [];
   private watchdog: NodeJS.Timeout | undefined;
+  /** Last time the server sent bytes, or a request started waiting on an idle connection. */
+  private lastHeard = 0;
 
   constructor(
     readonly host: string,
@@ -45,7 +46,7 @@ export class RespConnection {
   command(args: readonly string[]): Promise<RespValue> {
     return new Promise((resolve, reject) => {
       if (!this.socket) this.open();
-      this.push(args, { since: Date.now(), fatal: false, resolve, reject });
+      this.push(args, { fatal: false, resolve, reject });
     });
   }
 
@@ -54,6 +55,7 @@ export class RespConnection {
   }
 
   private push(args: readonly string[], p: Pending): void {
+    if (this.pending.length === 0) this.lastHeard = Date.now();
     this.pending.push(p);
     this.socket!.write(encode(args));
     this.arm();
@@ -69,7 +71,7 @@ export class RespConnection {
     socket.on('close', () => this.fail(new Error(`redis ${this.host}:${this.port} closed the connection`), socket));
     this.socket = socket;
     this.buf = Buffer.alloc(0);
-    for (const cmd of this.handshake) this.push(cmd, { since: Date.now(), fatal: true, resolve: () => undefined, reject: () => undefined });
+    for (const cmd of this.handshake) this.push(cmd, { fatal: true, resolve: () => undefined, reject: () => undefined });
   }
 
   private fail(e: Error, socket: Socket | null = this.socket): void {
@@ -81,23 +83,34 @@ export class RespConnection {
     for (const p of this.pending.splice(0)) p.reject(e);
   }
 
+  /**
+   * Tears the connection down when the server has been silent for `timeoutMs`
+   * while requests wait. Silence, not request age: under a CPU burst this
+   * process reads replies late, and a busy event loop is not a dead server.
+   * The check runs after one more I/O poll (setImmediate) for the same reason.
+   */
   private arm(): void {
     if (this.watchdog || this.pending.length === 0) return;
-    const wait = Math.max(1, this.pending[0].since + this.timeoutMs - Date.now());
-    this.watchdog = setTimeout(() => {
-      this.watchdog = undefined;
-      const oldest = this.pending[0];
-      if (oldest && Date.now() - oldest.since >= this.timeoutMs) {
-        this.fail(new Error(`redis ${this.host}:${this.port} did not answer within ${this.timeoutMs} ms`));
-      } else {
-        this.arm();
-      }
+    const wait = Math.max(1, this.lastHeard + this.timeoutMs - Date.now());
+    const handle: NodeJS.Timeout = setTimeout(() => {
+      setImmediate(() => {
+        if (this.watchdog !== handle) return;
+        this.watchdog = undefined;
+        if (this.pending.length === 0) return;
+        if (Date.now() - this.lastHeard >= this.timeoutMs) {
+          this.fail(new Error(`redis ${this.host}:${this.port} did not answer within ${this.timeoutMs} ms`));
+        } else {
+          this.arm();
+        }
+      });
     }, wait);
-    this.watchdog.unref();
+    handle.unref();
+    this.watchdog = handle;
   }
 
   private onData(socket: Socket, chunk: Buffer): void {
     if (socket !== this.socket) return;
+    this.lastHeard = Date.now();
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     for (;;) {
       let parsed: { value: RespValue | RespError; next: number } | undefined;

@@ -33,7 +33,7 @@ export class Authorizer {
     if (typeof tokenId !== 'string' || tokenId === '') {
       throw new Unauthorized('The request you have made requires authentication.');
     }
-    const caller = await this.callers.resolveCaller(tokenId);
+    const caller = await this.callers.resolveCaller(tokenId, req);
     (req as unknown as Record<symbol, Caller>)[CALLER] = caller;
     return caller;
   }

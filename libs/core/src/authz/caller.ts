@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+
 /**
  * The authenticated caller of a request, as the token subsystem validates it
  * from `X-Auth-Token`. Policy credentials and auth context derive from this.
@@ -23,9 +25,14 @@ export interface Caller {
   tokenBody: Record<string, unknown>;
 }
 
-/** Implemented by the token module: validates a caller's token. @throws Unauthorized / NotFound */
+/**
+ * Implemented by the token module: validates a caller's token. The request
+ * is passed so token bind (`[token] enforce_token_bind`) can be checked
+ * against the external authentication of that request.
+ * @throws Unauthorized / NotFound
+ */
 export interface CallerResolver {
-  resolveCaller(tokenId: string): Promise<Caller>;
+  resolveCaller(tokenId: string, request?: FastifyRequest): Promise<Caller>;
 }
 
 /** Implemented by the policy engine. @throws Forbidden */

@@ -13,11 +13,19 @@ export interface CacheGuardOptions {
 export type CacheGuardState = 'closed' | 'open' | 'probing';
 
 export class CacheTimeoutError extends Error {
-  constructor(what: string, ms: number) {
-    super(`cache ${what} took more than ${ms} ms`);
+  constructor(
+    what: string,
+    ms: number,
+    /** This process was too busy to read the reply in time: the cache is not to blame. */
+    readonly overloaded: boolean,
+  ) {
+    super(`cache ${what} took more than ${ms} ms${overloaded ? ' (this process was overloaded)' : ''}`);
     this.name = 'CacheTimeoutError';
   }
 }
+
+/** Invalidations wait longer: they are rare, and a lost one costs a bypass of the whole cache. */
+const INVALIDATION_DEADLINE_FACTOR = 10;
 
 /**
  * Keeps a sick cache from hurting requests or authorization:
@@ -38,6 +46,7 @@ export class CacheTimeoutError extends Error {
 export class CacheGuard {
   private current: CacheGuardState = 'closed';
   private failures = 0;
+  private streakStart = 0;
   private epochValue = 0;
   private markSeq = 0;
   private readonly dirtyRegions = new Map<string, number>();
@@ -85,7 +94,7 @@ export class CacheGuard {
       return;
     }
     try {
-      await this.call(what, fn);
+      await this.call(what, fn, Math.max(1000, this.opts.timeoutMs * INVALIDATION_DEADLINE_FACTOR));
       this.failures = 0;
     } catch (e) {
       this.markDirty(region);
@@ -140,10 +149,21 @@ export class CacheGuard {
   }
 
   private failed(what: string, e: unknown, invalidation: boolean): void {
-    this.failures++;
-    this.opts.logger.debug(`Cache ${what} failed: ${(e as Error)?.message ?? String(e)}`);
-    if (invalidation) this.trip(`an invalidation failed: ${(e as Error)?.message ?? String(e)}`);
-    else if (this.failures >= this.opts.failureThreshold) this.trip(`${this.failures} failed calls, last: ${(e as Error)?.message ?? String(e)}`);
+    if (!invalidation && e instanceof CacheTimeoutError && e.overloaded) {
+      // This request still uses the database, but a CPU burst here must not switch the
+      // whole process to the costlier database path.
+      this.opts.logger.debug(`Cache ${what} answered late: ${e.message}`);
+      return;
+    }
+    if (this.failures++ === 0) this.streakStart = Date.now();
+    const message = (e as Error)?.message ?? String(e);
+    this.opts.logger.debug(`Cache ${what} failed: ${message}`);
+    if (invalidation) {
+      this.trip(`an invalidation failed: ${message}`);
+    } else if (this.failures >= this.opts.failureThreshold && Date.now() - this.streakStart >= this.opts.timeoutMs) {
+      // Failures spread over at least one deadline: a burst of calls timing out together is one event.
+      this.trip(`${this.failures} failed calls, last: ${message}`);
+    }
   }
 
   private schedule(): void {
@@ -153,28 +173,31 @@ export class CacheGuard {
     this.timer.unref();
   }
 
-  private call<T>(what: string, fn: (b: CacheBackend) => Promise<T>): Promise<T> {
-    const ms = this.opts.timeoutMs;
+  private call<T>(what: string, fn: (b: CacheBackend) => Promise<T>, ms = this.opts.timeoutMs): Promise<T> {
     const work = Promise.resolve().then(() => fn(this.backend));
     // The backend may still settle after the deadline; nobody listens then.
     work.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      const due = Date.now() + ms;
+      let due = Date.now() + ms;
+      let extended = false;
+      const slack = Math.max(5, ms * 0.2);
       const expire = () => {
-        // A busy event loop is not a slow cache: when this timer ran late, the reply may be
-        // sitting unread in the socket. Grant the time we were not listening (once), and let
-        // one more I/O poll run before giving up, or a CPU burst would trip the breaker and
-        // send every request to the (far costlier) database.
+        // A busy event loop is not a slow cache: when this timer runs late, the reply may be
+        // sitting unread in the socket (or the server may be blocked writing to us because we
+        // read slowly). Grant the time we were not listening (once), let one more I/O poll run,
+        // and if it still fails, say it was our fault so the breaker is not charged.
         const lag = Date.now() - due;
-        if (lag > 5 && !extended) {
+        if (lag > slack && !extended) {
           extended = true;
-          timer = setTimeout(expire, Math.min(lag, ms * 10));
+          const extra = Math.min(lag, ms * 10);
+          due = Date.now() + extra;
+          timer = setTimeout(expire, extra);
           return;
         }
-        setImmediate(() => reject(new CacheTimeoutError(what, ms)));
+        const overloaded = extended || lag > slack;
+        setImmediate(() => reject(new CacheTimeoutError(what, ms, overloaded)));
       };
-      let extended = false;
       timer = setTimeout(expire, ms);
     });
     return Promise.race([work, late]).finally(() => clearTimeout(timer));

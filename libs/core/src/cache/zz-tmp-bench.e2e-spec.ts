@@ -4,6 +4,9 @@ import { wireCacheIntoTestServer } from './testing/cache-wiring';
 import { TokenManager } from '@keystone-ts/token';
 wireCacheIntoTestServer();
 async function bench(server: TestServer, label: string) {
+  const msgs: string[] = [];
+  try { const { CacheRegions } = require('./cache-regions'); const g = (server.app.get(CacheRegions) as any).guard; if (g) g.opts.logger = { debug: (m: string) => msgs.push(m), info: (m: string) => msgs.push(m), warn: (m: string) => msgs.push(m), error: (m: string) => msgs.push(m) }; } catch {}
+  (global as any).benchMsgs = msgs;
   const t = await server.token('admin', server.adminPassword, 'admin');
   const h = { 'x-auth-token': t, 'x-subject-token': t };
   for (let i = 0; i < 20; i++) await server.request({ method: 'GET', url: '/v3/auth/tokens?nocatalog', headers: h });
@@ -18,6 +21,7 @@ async function bench(server: TestServer, label: string) {
   await Promise.all(Array.from({ length: 300 }, () => server.request({ method: 'GET', url: '/v3/auth/tokens?nocatalog', headers: h })));
   const par = (performance.now() - t0) / 300;
   try { const { CacheRegions } = require('./cache-regions'); process.stdout.write(JSON.stringify(server.app.get(CacheRegions).health()) + '\n'); } catch (e) { process.stdout.write(String(e)); }
+  const counts: Record<string, number> = {}; for (const m of msgs) counts[m.slice(0, 120)] = (counts[m.slice(0, 120)] ?? 0) + 1; process.stdout.write(JSON.stringify(counts, null, 1) + '\n');
   process.stdout.write(`${label}: http ${http.toFixed(2)} ms/req, manager ${mgr.toFixed(2)} ms, 300 parallel ${par.toFixed(2)} ms/req\n`);
 }
 it('bench', async () => {

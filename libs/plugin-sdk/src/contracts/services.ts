@@ -1,3 +1,5 @@
+import type { AuthRequestContext } from './auth-method';
+
 /**
  * Core services a plugin may use through `ctx.services`. Kept narrow on
  * purpose: each entry is a stable, documented facade, the same for built-in
@@ -23,8 +25,13 @@ export interface DatabaseFacade {
 }
 
 export interface TokenServiceFacade {
-  /** Validates a token for use as an auth method. @throws Unauthorized/NotFound */
-  validate(tokenId: string): Promise<{
+  /**
+   * Validates a token for use as an auth method. `request` is the external
+   * authentication of the current request, against which the token's bind
+   * (`[token] enforce_token_bind`) is checked; omitted, a bound token fails.
+   * @throws Unauthorized/NotFound
+   */
+  validate(tokenId: string, request?: Pick<AuthRequestContext, 'remoteUser' | 'authType' | 'bind'>): Promise<{
     id: string;
     userId: string;
     methods: string[];

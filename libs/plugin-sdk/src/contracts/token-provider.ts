@@ -21,11 +21,19 @@ export interface TokenPayload {
   accessTokenId?: string | null;
   appCredId?: string | null;
   thumbprint?: string | null;
+  /**
+   * `[token] bind`: the external authentication the token is bound to
+   * ({kerberos: "alice"}, {x509: {subject, issuer}}). Only providers with
+   * `supportsBind` receive it; Fernet has no field for it.
+   */
+  bind?: Record<string, unknown> | null;
 }
 
 export interface TokenProvider {
   /** Whether issued token ids must be stored (uuid) or are self-contained (fernet, jws). */
   readonly needsPersistence: boolean;
+  /** True when `validate` returns the `bind` that `issue` was given (a provider that stores the payload). */
+  readonly supportsBind?: boolean;
   issue(payload: TokenPayload): Promise<string> | string;
   /** @throws NotFound (invalid or unknown token) or Unauthorized */
   validate(token: string): Promise<TokenPayload> | TokenPayload;
