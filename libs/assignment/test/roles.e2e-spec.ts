@@ -97,7 +97,7 @@ describe('roles over HTTP', () => {
     expect((await call('GET', '/v3/roles?name=a%00b')).statusCode).toBe(400);
     expect((await call('POST', '/v3/roles', { role: { name: 'a\u0000b' } })).statusCode).toBe(400);
     expect((await call('PUT', `/v3/roles/${role.id}/implies/%00`)).statusCode).toBe(404);
-    expect((await call('GET', `/v3/role_assignments?role.id=%00&scope.project.id=%00`)).json().role_assignments).toEqual([]);
+    expect((await call('GET', `/v3/role_assignments?role.id=%00&scope.project.id=%00`)).statusCode).toBe(400);
   });
 
   describe('implied roles', () => {

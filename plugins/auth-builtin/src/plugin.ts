@@ -28,5 +28,13 @@ export const authBuiltinPlugin = definePlugin({
         create: (ctx) => new ExternalAuthMethod(mode, ctx.services, ctx.config),
       }),
     ),
+    // Keystone's entry point keystone.auth.kerberos: default = external.KerberosDomain
+    // (REMOTE_USER from SPNEGO, natively with [kerberos] keytab or from a trusted proxy).
+    defineAuthMethod({
+      method: 'kerberos',
+      name: 'default',
+      aliases: ['KerberosDomain', 'keystone.auth.plugins.external.KerberosDomain'],
+      create: (ctx) => new ExternalAuthMethod('KerberosDomain', ctx.services, ctx.config),
+    }),
   ],
 });

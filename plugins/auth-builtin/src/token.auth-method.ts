@@ -1,4 +1,4 @@
-import { Forbidden, Unauthorized, ValidationError, isKeystoneError, type AuthMethod, type AuthMethodResult, type ConfigView, type CoreServices } from '@keystone-ts/plugin-sdk';
+import { Forbidden, Unauthorized, ValidationError, isKeystoneError, type AuthMethod, type AuthMethodResult, type AuthRequestContext, type ConfigView, type CoreServices } from '@keystone-ts/plugin-sdk';
 
 /**
  * `token`: re-authenticate with an existing token (rescoping). The new token
@@ -10,12 +10,12 @@ export class TokenAuthMethod implements AuthMethod {
     private readonly config: ConfigView,
   ) {}
 
-  async authenticate(payload: Record<string, unknown>): Promise<AuthMethodResult> {
+  async authenticate(payload: Record<string, unknown>, ctx?: AuthRequestContext): Promise<AuthMethodResult> {
     const id = (payload as { id?: unknown }).id;
     if (typeof id !== 'string' || id === '') throw ValidationError.missing("'id'", "'token'");
     let token;
     try {
-      token = await this.services.tokens!.validate(id);
+      token = await this.services.tokens!.validate(id, ctx);
     } catch (e) {
       if (isKeystoneError(e)) throw new Unauthorized('The request you have made requires authentication.');
       throw e;
