@@ -11,7 +11,7 @@
 # verify+decrypt in Node, and a bare Node http server under the same wrk load.
 #
 #   full (default): 20 s per measurement (+3 s warm-up), 8 and 32 connections,
-#                   users listed at 1,000 and at 10,000 users. ~25-40 min.
+#                   users listed at 1,000 and at 10,000 users. ~30 min on 2 cores.
 #   --smoke:        2 s per measurement, 8 connections, 200 users (CI: < 3 min).
 # Exit: 0 ok; 1 a scenario returned errors (non-2xx or socket errors/timeouts) or the
 # reference Keystone did not start; 2 usage / missing tool; 3 keystone-ts did not
@@ -157,6 +157,9 @@ if [[ " $SIDES " == *" keystone-ts "* ]]; then
   fi
 fi
 echo "$KTS_STATUS" >"$OUT/keystone-ts.status"
+# What really runs: child processes of the uWSGI master / of keystone-all (its workers).
+kids() { [ -s "$1" ] && pgrep -P "$(tr -dc 0-9 <"$1")" | wc -l || echo 0; }
+jline "{\"kind\":\"procs\",\"keystone\":$(kids "$KS_DIR/uwsgi.pid"),\"keystone-ts\":$(kids "$KTS_DIR/keystone-ts.pid")}"
 declare -A URL=([keystone]=$KS_URL [keystone-ts]=$KTS_URL)
 declare -A ATOK STOK   # per side: two admin project tokens
 ACTIVE=()

@@ -17,6 +17,7 @@ const meta = lines.find((l) => l.kind === 'meta') || {};
 const bcrypt = (lines.find((l) => l.kind === 'bcrypt') || {}).result;
 const fernet = (lines.find((l) => l.kind === 'fernet') || {}).result;
 const wrk = lines.filter((l) => l.kind === 'wrk');
+const procs = lines.find((l) => l.kind === 'procs') || {};
 const seeds = lines.filter((l) => l.kind === 'seed');
 const get = (side, sc, c) => wrk.find((w) => w.side === side && w.scenario === sc && w.conns === c);
 
@@ -32,8 +33,13 @@ p.push(`keystone-ts vs Keystone 22 -- ${meta.mode} run, ${meta.db}, ${meta.start
 p.push(`  same on both sides: bcrypt cost ${meta.rounds} (Keystone: KS_HASH_ROUNDS=${meta.rounds}; keystone-ts: [identity] password_hash_rounds = ${meta.rounds}), ` +
   `${meta.workers} worker processes on ${meta.cores} cores, cache: ${meta.cache}, database: ${meta.db}`);
 p.push(`  Keystone 22: Debian keystone under uWSGI, ${meta.workers} processes x ${meta.ks_threads} threads, front '${meta.ks_front}'` +
-  `${meta.ks_front === 'socket' ? ' (Connection: close, one TCP connection per request)' : ''}`);
-p.push(`  keystone-ts: ${ktsStatus === 'up' ? `${meta.workers} workers, node ${meta.node}` : ktsStatus}`);
+  `${meta.ks_front === 'socket' ? ' (Connection: close, one TCP connection per request)' : ''}; ` +
+  `the uWSGI master has ${procs.keystone ?? '?'} child processes`);
+p.push(`  keystone-ts: ${ktsStatus === 'up' ? `[eventlet_server] public_workers = ${meta.workers}, node ${meta.node}; ` +
+  `keystone-all has ${procs['keystone-ts'] ?? '?'} child processes` : ktsStatus}`);
+if (ktsStatus === 'up' && meta.workers > 1 && procs['keystone-ts'] === 0) {
+  p.push(`  WARNING: keystone-ts runs as ONE process although public_workers = ${meta.workers}: the sides do not use the same number of cores`);
+}
 p.push(`  load: wrk, ${meta.duration} s per measurement after a ${meta.warmup} s warm-up, per-request timeout ${meta.wrk_timeout} s, 127.0.0.1`);
 for (const s of seeds) {
   const r = s.result || {};

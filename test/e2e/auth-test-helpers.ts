@@ -36,3 +36,26 @@ export function db(ks: TestServer): Knex {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A request as if from TCP peer `remoteAddress` (Fastify's injector sets the socket's address). */
+export async function injectFrom(
+  ks: TestServer,
+  remoteAddress: string,
+  req: { method: 'GET' | 'POST' | 'HEAD'; url: string; headers?: Record<string, string>; payload?: unknown },
+): Promise<TestResponse> {
+  const fastify = ks.app.getHttpAdapter().getInstance() as unknown as {
+    inject(o: Record<string, unknown>): Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined>; body: string }>;
+  };
+  const res = await fastify.inject({
+    method: req.method,
+    url: req.url,
+    remoteAddress,
+    headers: { ...(req.payload !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
+    payload: req.payload === undefined ? undefined : JSON.stringify(req.payload),
+  });
+  return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: () => JSON.parse(res.body) };
+}
+
+export const externalAuth = (methods: string[] = ['external']) => ({
+  auth: { identity: { methods, ...Object.fromEntries(methods.map((m) => [m, {}])) } },
+});

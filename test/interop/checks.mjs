@@ -154,6 +154,17 @@ function compareBodies(name, resW, resR) {
   const lines = d.map(
     (x) => `${x.path}: ${resW.server.name}=${clip(JSON.stringify(x.a) ?? 'undefined', 300)}  ${resR.server.name}=${clip(JSON.stringify(x.b) ?? 'undefined', 300)}`,
   );
+  // Name duplicated token roles outright: a sorted diff of them is hard to read.
+  for (const res of [resW, resR]) {
+    const roles = res.json?.token?.roles;
+    if (!Array.isArray(roles)) continue;
+    const seen = new Map();
+    for (const r of roles) seen.set(r.id, [...(seen.get(r.id) ?? []), r.name]);
+    for (const [id, names] of seen) {
+      if (names.length > 1) lines.push(`note: ${res.server.name} lists role ${names[0]} (${id}) ${names.length} times in token.roles`);
+    }
+    lines.push(`${res.server.name} token.roles as sent: ${JSON.stringify(roles.map((r) => r.name))}`);
+  }
   return fail(name, `${resW.method} ${resW.path} bodies differ (links' base URL normalized, arrays sorted by id):\n${lines.join('\n')}`);
 }
 function expectStatus(name, res, ...codes) {

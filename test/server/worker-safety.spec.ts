@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { defineOptionGroup, opt } from '@keystone-ts/plugin-sdk';
-import { CORE_OPTION_GROUPS, KeystoneConfig, OptionRegistry, checkWorkerSafety, findProcessLocalState, workerCount } from '@keystone-ts/core';
+import { CORE_OPTION_GROUPS, cacheOptions, KeystoneConfig, OptionRegistry, checkWorkerSafety, findProcessLocalState, workerCount } from '@keystone-ts/core';
 import { tokenOptionGroups } from '@keystone-ts/token';
 
 /** The check keystone-all runs before forking: no process-local shared store with more than one worker. */
-function config(text: string, extraGroups: ReturnType<typeof defineOptionGroup>[] = []): KeystoneConfig {
+function config(text: string, extraGroups: (typeof cacheOptions)[] = []): KeystoneConfig {
   const registry = new OptionRegistry();
   for (const g of [...CORE_OPTION_GROUPS, ...tokenOptionGroups, ...extraGroups]) registry.register(g, 'test');
   return KeystoneConfig.fromText(text, registry, '/etc/keystone/keystone.conf');
@@ -38,20 +37,21 @@ describe('findProcessLocalState', () => {
     expect(findProcessLocalState(config(`[cache]\nenabled = True\nbackend = ${backend}`), 4)).toMatch(`[cache] backend = ${backend} is process-local`);
   });
 
-  it('accepts it with one worker, when caching is off, and a shared backend', () => {
+  it('accepts it with one worker, when caching is off, and a shared backend; unset enabled means on', () => {
     expect(findProcessLocalState(config(memoryCache), 1)).toBeNull();
     expect(findProcessLocalState(config('[cache]\nenabled = false\nbackend = dogpile.cache.memory'), 2)).toBeNull();
-    expect(findProcessLocalState(config('[cache]\nbackend = dogpile.cache.memory'), 2)).toBeNull(); // oslo.cache: enabled defaults to false
+    // keystone-ts's [cache] enabled defaults to true (oslo.cache's to false), registered or not.
+    expect(findProcessLocalState(config('[cache]\nbackend = dogpile.cache.memory'), 2)).toMatch(/process-local/);
     expect(findProcessLocalState(config('[cache]\nenabled = true\nbackend = dogpile.cache.pymemcache'), 2)).toBeNull();
   });
 
-  it('reads [cache] typed once a caching layer registers the group', () => {
-    const cacheGroup = defineOptionGroup({
-      name: 'cache',
-      options: { enabled: opt.bool({ default: false }), backend: opt.str({ default: 'dogpile.cache.null' }) },
-    });
-    expect(findProcessLocalState(config(memoryCache, [cacheGroup]), 2)).toMatch(/^\/etc\/keystone\/keystone.conf:3: \[cache\] backend = dogpile.cache.memory/);
-    expect(findProcessLocalState(config('[cache]\nenabled = yes\nbackend = oslo_cache.dict', [cacheGroup]), 2)).not.toBeNull();
+  it('reads [cache] typed, with its owner\'s defaults, once the cache layer registers the group', () => {
+    expect(findProcessLocalState(config(memoryCache, [cacheOptions]), 2)).toMatch(/^\/etc\/keystone\/keystone.conf:3: \[cache\] backend = dogpile.cache.memory/);
+    expect(findProcessLocalState(config('[cache]\nenabled = yes\nbackend = oslo_cache.dict', [cacheOptions]), 2)).not.toBeNull();
+    // keystone-ts's [cache] enabled defaults to true.
+    expect(findProcessLocalState(config('[cache]\nbackend = memory', [cacheOptions]), 2)).toMatch(/\[cache\] backend = memory is process-local/);
+    expect(findProcessLocalState(config('[cache]\nenabled = false\nbackend = memory', [cacheOptions]), 2)).toBeNull();
+    expect(findProcessLocalState(config('', [cacheOptions]), 2)).toBeNull();
   });
 
   it.each(['kvs', 'memory', 'keystone.token.persistence.backends.kvs.Token'])('refuses [token] driver = %s with 2 workers', (driver) => {

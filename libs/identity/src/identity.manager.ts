@@ -99,6 +99,11 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     return this.cache?.region('identity') ?? NO_CACHE;
   }
 
+  /** Effective roles come through groups: Keystone drops its computed assignments on membership changes. */
+  private async forgetMemberships(): Promise<void> {
+    await this.cache?.region('assignment').invalidateAll();
+  }
+
   /** Drops a user's cached records (by id, and by the name it had), on every worker. */
   private async forgetUser(user: { id: string; name: string; domain_id: string }): Promise<void> {
     await Promise.all([this.users.invalidate(['user', user.id]), this.users.invalidate(['user_by_name', user.domain_id, user.name])]);
@@ -206,6 +211,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     const loc = await this.locate(groupId, 'group');
     const members = await loc.driver.listUsersInGroup(loc.localId, new DriverHints());
     await loc.driver.deleteGroup(loc.localId);
+    await this.forgetMemberships();
     if (this.apis.has('assignment')) await this.apis.assignment.deleteGroupAssignments(groupId);
     if (loc.domainId !== null) await this.ids.forget(groupId);
     for (const m of members) await this.revokeUser(m.id);
@@ -227,6 +233,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     const [u, g] = await Promise.all([this.locate(userId, 'user'), this.locate(groupId, 'group')]);
     if (u.driver !== g.driver) throw new Forbidden('Cannot add a user to a group served by another identity backend.');
     await g.driver.addUserToGroup(u.localId, g.localId);
+    await this.forgetMemberships();
   }
 
   async checkUserInGroup(userId: string, groupId: string): Promise<void> {
@@ -238,6 +245,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
   async removeUserFromGroup(userId: string, groupId: string): Promise<void> {
     const [u, g] = await Promise.all([this.locate(userId, 'user'), this.locate(groupId, 'group')]);
     await g.driver.removeUserFromGroup(u.localId, g.localId);
+    await this.forgetMemberships();
     await this.revokeUser(userId);
   }
 

@@ -28,7 +28,7 @@ const CRLF = Buffer.from('\r\n');
  */
 export class RespConnection {
   private socket: Socket | null = null;
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private readonly pending: Pending[] = [];
   private watchdog: NodeJS.Timeout | undefined;
   /** Last time the server sent bytes, or a request started waiting on an idle connection. */

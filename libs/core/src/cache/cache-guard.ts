@@ -1,3 +1,4 @@
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { CacheBackend, Logger } from '@keystone-ts/plugin-sdk';
 
 export interface CacheGuardOptions {
@@ -47,6 +48,7 @@ export class CacheGuard {
   private current: CacheGuardState = 'closed';
   private failures = 0;
   private streakStart = 0;
+  private elu: { mark: EventLoopUtilization; at: number; busy: number } = { mark: performance.eventLoopUtilization(), at: Date.now(), busy: 0 };
   private epochValue = 0;
   private markSeq = 0;
   private readonly dirtyRegions = new Map<string, number>();
@@ -160,10 +162,26 @@ export class CacheGuard {
     this.opts.logger.debug(`Cache ${what} failed: ${message}`);
     if (invalidation) {
       this.trip(`an invalidation failed: ${message}`);
-    } else if (this.failures >= this.opts.failureThreshold && Date.now() - this.streakStart >= this.opts.timeoutMs) {
-      // Failures spread over at least one deadline: a burst of calls timing out together is one event.
-      this.trip(`${this.failures} failed calls, last: ${message}`);
+    } else if (this.failures >= this.opts.failureThreshold) {
+      // An error (refused, reset, a silent server dropped by the backend) is the server's fault.
+      // Timeouts must be spread over at least one deadline: a burst timing out together is one event.
+      const timedOut = e instanceof CacheTimeoutError;
+      if (!timedOut || Date.now() - this.streakStart >= this.opts.timeoutMs) this.trip(`${this.failures} failed calls, last: ${message}`);
     }
+  }
+
+  /**
+   * Whether this process's event loop was (nearly) always busy lately. Then a late reply is
+   * ours: the replies of a burst queue up in the socket behind each other while we spend the
+   * CPU on the requests they answer, and no timer runs late enough to show it.
+   */
+  private saturated(): boolean {
+    const now = Date.now();
+    if (now - this.elu.at >= 100) {
+      const mark = performance.eventLoopUtilization();
+      this.elu = { mark, at: now, busy: performance.eventLoopUtilization(mark, this.elu.mark).utilization };
+    }
+    return this.elu.busy > 0.8;
   }
 
   private schedule(): void {
@@ -195,7 +213,7 @@ export class CacheGuard {
           timer = setTimeout(expire, extra);
           return;
         }
-        const overloaded = extended || lag > slack;
+        const overloaded = extended || lag > slack || this.saturated();
         setImmediate(() => reject(new CacheTimeoutError(what, ms, overloaded)));
       };
       timer = setTimeout(expire, ms);

@@ -131,17 +131,3 @@ async function buildBackend(deps: CacheRegionsDeps, name: string): Promise<Cache
       `dogpile.cache.null and dogpile.cache.memory are built in)`,
   );
 }
-
-/**
- * The scale rule of the architecture: a process-local cache under several
- * workers would let one worker serve what another just invalidated.
- * @throws ConfigurationError
- */
-export function assertCacheFitsWorkers(regions: CacheRegions, workers: number): void {
-  if (regions.enabled && !regions.shared && workers > 1) {
-    throw new ConfigurationError(
-      `[cache] backend = '${regions.backendName}' keeps the cache inside each process, so invalidations would not reach the other ` +
-        `${workers - 1} worker(s); use memcached or Redis, or run one worker`,
-    );
-  }
-}

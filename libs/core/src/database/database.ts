@@ -38,7 +38,9 @@ export class Database implements DatabaseFacade {
           done(null, conn);
         } },
       } as never);
-      return new Database(orm, 'sqlite');
+      const db = new Database(orm, 'sqlite');
+      beginImmediate(db.knex());
+      return db;
     }
     const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
     const orm = await MikroORM.init({
@@ -61,4 +63,21 @@ export class Database implements DatabaseFacade {
   async close(): Promise<void> {
     await this.orm.close(true);
   }
+}
+
+/**
+ * SQLite write transactions must take the write lock at BEGIN. A deferred
+ * transaction that reads first and writes later cannot wait for another
+ * process's writer (busy_timeout does not apply to the lock upgrade), so it
+ * fails with "database is locked" under concurrent workers.
+ */
+function beginImmediate(knex: Knex): void {
+  const client = (knex as unknown as { client: { transaction: (...a: unknown[]) => { begin: unknown; query: (c: unknown, sql: string) => unknown } } }).client;
+  const original = client.transaction.bind(client);
+  client.transaction = (...args: unknown[]) => {
+    const trx = original(...args);
+    // begin() runs after the connection is acquired, i.e. after this returns.
+    trx.begin = (conn: unknown) => trx.query(conn, 'BEGIN IMMEDIATE;');
+    return trx;
+  };
 }

@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { ConfigurationError } from '@keystone-ts/plugin-sdk';
 import type { KeystoneConfig } from '../config/keystone-config';
+// The cache layer's own list of in-process names, so the two cannot drift apart.
+import { MEMORY_BACKEND_NAMES } from '../cache/local-cache.backends';
+import { cacheOptions } from '../cache/cache.options';
 
 /**
  * Stores that live in one process's memory. With several workers each one
@@ -8,7 +11,7 @@ import type { KeystoneConfig } from '../config/keystone-config';
  * others, and a cache invalidated by one worker stays stale in the others
  * (the seed's warning about KVS under HTTPD).
  */
-export const PROCESS_LOCAL_CACHE_BACKENDS: readonly string[] = ['dogpile.cache.memory', 'dogpile.cache.memory_pickle', 'oslo_cache.dict'];
+export const PROCESS_LOCAL_CACHE_BACKENDS: readonly string[] = MEMORY_BACKEND_NAMES;
 export const PROCESS_LOCAL_TOKEN_DRIVERS: readonly string[] = [
   'kvs',
   'memory',
@@ -58,7 +61,9 @@ export function checkWorkerSafety(config: KeystoneConfig, workers: number): void
 
 /**
  * The value in effect: typed when the group is registered, else the raw text
- * (the [cache] group belongs to a layer that may not be loaded in this build).
+ * (or the cache layer's default: keystone-ts's [cache] enabled defaults to
+ * true, unlike oslo.cache), so the check does not depend on whether the
+ * [cache] group is registered in this build.
  */
 function readOption(config: KeystoneConfig, group: string, name: string): string | null {
   if (config.registry.get(group, name)) {
@@ -66,7 +71,10 @@ function readOption(config: KeystoneConfig, group: string, name: string): string
     return v === null || v === undefined ? null : String(v).trim();
   }
   const values = config.rawSection(group).get(name);
-  return values?.length ? values[values.length - 1].value.trim() : null;
+  if (values?.length) return values[values.length - 1].value.trim();
+  // Unset: the cache layer's default even while its group is not wired into this build.
+  const fallback = group === cacheOptions.name ? (cacheOptions.options as Record<string, { default?: unknown }>)[name]?.default : undefined;
+  return fallback === undefined || fallback === null ? null : String(fallback);
 }
 
 /** oslo.config's boolean spellings. */

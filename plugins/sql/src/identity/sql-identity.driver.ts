@@ -48,7 +48,7 @@ export class SqlIdentityDriver implements IdentityDriver {
   constructor(
     private readonly db: () => Knex,
     private readonly dialect: Dialect,
-    private readonly hasher: PasswordHasher,
+    hasher: PasswordHasher,
     private readonly opts: SqlIdentityOptions,
   ) {
     this.groups = new SqlGroupStore(db);
