@@ -73,6 +73,10 @@ describe('keystone-all as a single process', () => {
     await new Promise((r) => setTimeout(r, 300));
     process.kill(server.child.pid!, 'SIGTERM');
     await server.waitForLine(/SIGTERM: draining 1 request\(s\) in flight/, 10_000);
+    const t0 = Date.now();
+    const e = await send(`${base}/v3`, { timeoutMs: 2000 }).catch((x) => x);
+    const ex = await server.exited;
+    console.log(Date.now() - t0, e.code, JSON.stringify(ex), server.lines.slice(-8).map((l) => l.slice(0, 400)).join('\n'));
     await expect(send(`${base}/v3`, { timeoutMs: 2000 })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     slow.req.end(body.slice(20));
     expect((await slow.reply).status).toBe(201);

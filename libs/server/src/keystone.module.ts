@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule, type KeystoneRuntime } from '@keystone-ts/core';
 import { IdentityModule } from '@keystone-ts/identity';
 import { ResourceModule } from '@keystone-ts/resource';
+import { DomainConfigModule } from '@keystone-ts/domain-config';
 import { AssignmentModule } from '@keystone-ts/assignment';
 import { CatalogModule } from '@keystone-ts/catalog';
 import { TokenModule } from '@keystone-ts/token';
@@ -22,6 +23,7 @@ export class KeystoneModule {
         CoreModule.forRoot(runtime),
         IdentityModule,
         ResourceModule,
+        DomainConfigModule,
         AssignmentModule,
         CatalogModule,
         TokenModule,

@@ -6,6 +6,7 @@ import { assignmentOptionGroups } from '@keystone-ts/assignment';
 import { catalogOptionGroups } from '@keystone-ts/catalog';
 import { identityOptionGroups } from '@keystone-ts/identity';
 import { policyOptions } from '@keystone-ts/policy';
+import { domainConfigOptionGroups } from '@keystone-ts/domain-config';
 import { credentialOptions } from './pending.options';
 
 /** Option groups owned by the subsystem modules (core and plugins register their own). */
@@ -17,5 +18,6 @@ export const SUBSYSTEM_OPTION_GROUPS: readonly { group: OptionGroup; owner: stri
   ...assignmentOptionGroups.map((group) => ({ group, owner: '@keystone-ts/assignment' })),
   ...catalogOptionGroups.map((group) => ({ group, owner: '@keystone-ts/catalog' })),
   { group: policyOptions, owner: '@keystone-ts/policy' },
+  ...domainConfigOptionGroups.map((group) => ({ group, owner: '@keystone-ts/domain-config' })),
   { group: credentialOptions, owner: '@keystone-ts/server' },
 ];

@@ -12,6 +12,7 @@ import { assignmentDrivers } from './assignment';
 import { catalogDrivers } from './catalog';
 import { tokenDrivers } from './token';
 import { policyDrivers } from './policy';
+import { domainConfigDrivers } from './domain-config';
 import { keystoneSchema } from './schema-hook';
 
 function identityDriver(ctx: DriverContext): SqlIdentityDriver {
@@ -53,5 +54,6 @@ export const sqlPlugin = definePlugin({
     ...catalogDrivers,
     ...tokenDrivers,
     ...policyDrivers,
+    ...domainConfigDrivers,
   ],
 });

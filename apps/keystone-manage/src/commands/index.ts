@@ -2,6 +2,7 @@ import type { ManageCommand } from '../command';
 import { dbSyncCommand, dbVersionCommand } from './db-sync.command';
 import { keyRepositoryCommands } from './key-repository.commands';
 import { bootstrapCommand } from './bootstrap.command';
+import { domainConfigUploadCommand } from './domain-config-upload.command';
 
 /** Every command, under Keystone's names. */
-export const COMMANDS: readonly ManageCommand[] = [bootstrapCommand, dbSyncCommand, dbVersionCommand, ...keyRepositoryCommands];
+export const COMMANDS: readonly ManageCommand[] = [bootstrapCommand, dbSyncCommand, dbVersionCommand, ...keyRepositoryCommands, domainConfigUploadCommand];

@@ -10,6 +10,7 @@ export const DRIVER_SELECTIONS: readonly { group: string; option: string; namesp
   { group: 'identity_mapping', option: 'driver', namespace: Namespaces.idMapping },
   { group: 'identity_mapping', option: 'generator', namespace: Namespaces.idGenerator },
   { group: 'resource', option: 'driver', namespace: Namespaces.resource },
+  { group: 'domain_config', option: 'driver', namespace: Namespaces.resourceDomainConfig },
   { group: 'assignment', option: 'driver', namespace: Namespaces.assignment },
   { group: 'role', option: 'driver', namespace: Namespaces.role },
   { group: 'catalog', option: 'driver', namespace: Namespaces.catalog },

@@ -3,7 +3,7 @@ import { defineDriver, Namespaces, type CacheBackend, type DriverDefinition } fr
 /** oslo/dogpile names of "no shared cache". */
 export const NULL_BACKEND_NAMES = ['dogpile.cache.null', 'null', 'keystone.common.cache.noop'] as const;
 /** oslo/dogpile names of the in-process store. */
-export const MEMORY_BACKEND_NAMES = ['dogpile.cache.memory', 'oslo_cache.dict', 'dogpile.cache.memory_pickle', 'memory'] as const;
+export const MEMORY_BACKEND_NAMES = ['dogpile.cache.memory', 'oslo_cache.dict', 'dogpile.cache.memory_pickle'] as const;
 
 export function isNullBackend(name: string): boolean {
   return (NULL_BACKEND_NAMES as readonly string[]).includes(name);
