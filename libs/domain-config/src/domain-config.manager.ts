@@ -5,6 +5,7 @@ import {
   type DomainConfigApi,
   type DomainConfigDict,
   type KeystoneRuntime,
+  ProviderApis,
 } from '@keystone-ts/core';
 import { Namespaces, type DomainConfigDriver, type DomainConfigEntry } from '@keystone-ts/plugin-sdk';
 import { DomainOptionCatalog } from './domain-option-catalog';
@@ -30,8 +31,12 @@ export class DomainConfigManager implements DomainConfigApi, OnModuleInit {
   private driver!: DomainConfigDriver;
   readonly catalog: DomainOptionCatalog;
 
-  constructor(@Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime) {
+  constructor(
+    @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
+    apis: ProviderApis,
+  ) {
     this.catalog = new DomainOptionCatalog(runtime.config);
+    apis.register('domainConfig', this);
   }
 
   async onModuleInit(): Promise<void> {

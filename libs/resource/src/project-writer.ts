@@ -105,6 +105,7 @@ export class ProjectWriter {
     if (this.apis.has('identity')) await this.apis.identity.deleteDomainContents(domain.id);
     await this.deleteProjectRef(domain, false);
     if (this.apis.has('assignment')) await this.apis.assignment.deleteDomainAssignments(domain.id);
+    if (this.apis.has('domainConfig')) await this.apis.domainConfig.deleteDomainData(domain.id);
     await this.revokeDomain(domain.id);
   }
 

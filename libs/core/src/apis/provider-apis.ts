@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IdentityApi, ResourceApi, AssignmentApi, CatalogApi, TokenApi, RevokeApi } from './api-contracts';
+import type { DomainConfigApi } from '../domains/domain-config-api';
 
 type ApiMap = {
   identity: IdentityApi;
@@ -8,6 +9,7 @@ type ApiMap = {
   catalog: CatalogApi;
   token: TokenApi;
   revoke: RevokeApi;
+  domainConfig: DomainConfigApi;
 };
 
 /**
@@ -52,6 +54,9 @@ export class ProviderApis {
   }
   get revoke(): RevokeApi {
     return this.need('revoke');
+  }
+  get domainConfig(): DomainConfigApi {
+    return this.need('domainConfig');
   }
 
   private need<K extends keyof ApiMap>(name: K): ApiMap[K] {
