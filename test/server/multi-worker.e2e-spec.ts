@@ -120,9 +120,10 @@ describe('keystone-all with 2 workers', () => {
   it('drains an in-flight request on SIGTERM, then exits 0', async () => {
     // A token request whose body arrives slowly (chunked), so it is in flight when SIGTERM comes.
     const body = JSON.stringify(passwordAuth('admin', ADMIN_PASSWORD, 'admin'));
-    const slow = open(`${base}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, timeoutMs: 30_000 });
+    const slow = open(`${base}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', expect: '100-continue' }, timeoutMs: 30_000 });
     slow.req.write(body.slice(0, 20));
-    await new Promise((r) => setTimeout(r, 500)); // let the headers reach a worker
+    // The worker answers 100 Continue once the request reached the application.
+    await new Promise((r) => slow.req.once('continue', r));
 
     process.kill(server.child.pid!, 'SIGTERM');
     await server.waitForLine(/draining 1 request\(s\) in flight/, 10_000);

@@ -49,8 +49,8 @@ describe('findProcessLocalState', () => {
     expect(findProcessLocalState(config(memoryCache, [cacheOptions]), 2)).toMatch(/^\/etc\/keystone\/keystone.conf:3: \[cache\] backend = dogpile.cache.memory/);
     expect(findProcessLocalState(config('[cache]\nenabled = yes\nbackend = oslo_cache.dict', [cacheOptions]), 2)).not.toBeNull();
     // keystone-ts's [cache] enabled defaults to true.
-    expect(findProcessLocalState(config('[cache]\nbackend = memory', [cacheOptions]), 2)).toMatch(/\[cache\] backend = memory is process-local/);
-    expect(findProcessLocalState(config('[cache]\nenabled = false\nbackend = memory', [cacheOptions]), 2)).toBeNull();
+    expect(findProcessLocalState(config('[cache]\nbackend = oslo_cache.dict', [cacheOptions]), 2)).toMatch(/\[cache\] backend = oslo_cache.dict is process-local/);
+    expect(findProcessLocalState(config('[cache]\nenabled = false\nbackend = oslo_cache.dict', [cacheOptions]), 2)).toBeNull();
     expect(findProcessLocalState(config('', [cacheOptions]), 2)).toBeNull();
   });
 

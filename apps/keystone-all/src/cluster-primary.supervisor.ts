@@ -16,7 +16,6 @@ interface WorkerState {
 interface Pending {
   generation: number;
   remaining: number;
-  urls: string[];
   settle(error: string | null): void;
 }
 
@@ -72,7 +71,6 @@ export class ClusterPrimary {
       this.pending = {
         generation,
         remaining: count,
-        urls: [],
         settle: (error) => {
           clearTimeout(timer);
           this.pending = null;
@@ -117,8 +115,9 @@ export class ClusterPrimary {
       if (this.shuttingDown && this.states.size === 0) process.exit(0);
       return;
     }
-    if (!state.ready && this.pending?.generation === state.generation) {
-      this.pending.settle(state.fatal ?? `worker ${state.worker.process.pid} exited with ${how} before it was listening`);
+    // A generation that is starting counts as failed if any of its workers dies before all are up.
+    if (this.pending?.generation === state.generation) {
+      this.pending.settle(state.fatal ?? `worker ${state.worker.process.pid} exited with ${how} ${state.ready ? 'while the other workers were starting' : 'before it was listening'}`);
       return;
     }
     if (state.generation !== this.current) return;

@@ -34,8 +34,11 @@ export async function serve(argv: readonly string[], first: StartPlan, onServing
   const stop = async (why: string) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${why}: draining ${listeners.inflight} request(s) in flight`);
-    if (!(await listeners.drain(graceMs(plan.runtime)))) log.warn('graceful_shutdown_timeout reached: remaining connections closed');
+    const inflight = listeners.inflight;
+    // drain() closes the listening sockets before its first await: the line below means "no longer accepting".
+    const drained = listeners.drain(graceMs(plan.runtime));
+    log.info(`${why}: stopped accepting; draining ${inflight} request(s) in flight`);
+    if (!(await drained)) log.warn('graceful_shutdown_timeout reached: remaining connections closed');
     await app.close().catch((e: unknown) => log.error(`closing the application: ${describeFailure(e)}`));
     process.exit(0);
   };

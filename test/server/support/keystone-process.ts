@@ -79,12 +79,7 @@ export async function prepareKeystoneDir(opts: { bootstrap?: boolean } = {}): Pr
   };
   writeConfig();
   if (opts.bootstrap !== false) {
-    const manage = (...args: string[]) =>
-      execFileSync(process.execPath, [KEYSTONE_MANAGE, '--config-file', conf, ...args], {
-        env: { ...process.env, OS_BOOTSTRAP_PASSWORD: ADMIN_PASSWORD, KEYSTONE_TS_LOG_LEVEL: 'error' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-        timeout: 60_000,
-      });
+    const manage = (...args: string[]) => runManage(conf, ...args);
     manage('db_sync');
     manage('fernet_setup');
     manage('credential_setup');
@@ -100,6 +95,15 @@ export async function prepareKeystoneDir(opts: { bootstrap?: boolean } = {}): Pr
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs the built keystone-manage on `conf` (throws with its stderr on failure). */
+export function runManage(conf: string, ...args: string[]): void {
+  execFileSync(process.execPath, [KEYSTONE_MANAGE, '--config-file', conf, ...args], {
+    env: { ...process.env, OS_BOOTSTRAP_PASSWORD: ADMIN_PASSWORD, KEYSTONE_TS_LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 60_000,
+  });
 }
 
 export interface KeystoneProcess {

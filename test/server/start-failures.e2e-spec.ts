@@ -1,10 +1,13 @@
-import { prepareKeystoneDir, startKeystone, type KeystoneDir } from './support/keystone-process';
+import { createServer } from 'node:net';
+import { prepareKeystoneDir, runManage, startKeystone, type KeystoneDir } from './support/keystone-process';
 
 /**
- * The seed's warning made a start-time refusal: a process-local store with
- * several workers fails the start, in the primary, before any worker forks.
+ * Start failures are one line and exit 1. The seed's warning made a
+ * start-time refusal: a process-local store with several workers fails the
+ * start, in the primary, before any worker forks. A worker that cannot
+ * start (its port is taken) fails the start too, with its reason.
  */
-describe('keystone-all refuses process-local shared state with several workers', () => {
+describe('keystone-all start failures', () => {
   let ks: KeystoneDir;
 
   beforeAll(async () => {
@@ -14,7 +17,7 @@ describe('keystone-all refuses process-local shared state with several workers',
     await ks?.cleanup();
   });
 
-  async function failedStart(extra: string): Promise<string[]> {
+  async function failedStart(extra: string, opts: { forks?: boolean } = {}): Promise<string[]> {
     // info level: a forked worker would log; none may appear.
     const server = startKeystone(ks.writeConfig(extra), 'info');
     let timer: NodeJS.Timeout | undefined;
@@ -24,7 +27,7 @@ describe('keystone-all refuses process-local shared state with several workers',
     expect(exit).toEqual({ code: 1, signal: null });
     // Unknown-option warnings (the [cache] group may not be registered) are JSON log lines; the refusal is the one plain line.
     const plain = server.lines.filter((l) => l.trim() && !l.startsWith('{'));
-    expect(server.lines.some((l) => /worker|listening/.test(l) && !/public_workers/.test(l))).toBe(false);
+    if (!opts.forks) expect(server.lines.some((l) => /worker|listening/.test(l) && !/public_workers/.test(l))).toBe(false);
     return plain;
   }
 
@@ -45,5 +48,23 @@ describe('keystone-all refuses process-local shared state with several workers',
     const lines = await failedStart('[eventlet_server]\npublic_workers = 0');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^keystone-all: .*\[eventlet_server\] public_workers/);
+  }, 40_000);
+
+  // Runs before the next test creates the fernet keys.
+  it('fails when a worker cannot boot, with the worker\'s reason on one line', async () => {
+    const lines = await failedStart('[eventlet_server]\npublic_workers = 2', { forks: true });
+    expect(lines).toEqual([`keystone-all: ${ks.dir}/fernet-keys does not exist`]);
+  }, 40_000);
+
+  it('fails when a worker cannot listen (port taken), naming the options', async () => {
+    runManage(ks.writeConfig(), 'fernet_setup');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(ks.adminPort, '127.0.0.1', r));
+    try {
+      const lines = await failedStart('[eventlet_server]\npublic_workers = 2', { forks: true });
+      expect(lines).toEqual([`keystone-all: cannot listen on 127.0.0.1:${ks.adminPort} ([eventlet_server] admin_bind_host/admin_port): EADDRINUSE`]);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
   }, 40_000);
 });
