@@ -13,7 +13,8 @@
 #   CLIENTS_VIA_START_SH=1   run scripts/start.sh itself (it also runs npm ci if needed
 #                            and `npm run build`); default: its steps without the build,
 #                            on the already built apps/*/dist
-#   CLIENTS_DIR=             where to keep everything (default: a fresh /tmp dir, kept)
+#   CLIENTS_DIR=             where to keep everything (default: a fresh /tmp dir; a given
+#                            one is emptied of this script's files first); kept after the run
 #   OPENSTACK=/usr/bin/openstack
 #
 # openstack-cli.sh --reference runs the same scenario against Debian's Keystone 22
@@ -33,6 +34,7 @@ T0=$SECONDS
 WORK=${CLIENTS_DIR:-$(mktemp -d /tmp/keystone-ts-clients.XXXXXX)}
 mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd -P)
 HOME_DIR=$WORK/home
+rm -rf "$HOME_DIR" "$WORK/out" "$WORK/server.log"   # a reused CLIENTS_DIR starts fresh
 mkdir -p "$HOME_DIR" "$WORK/out"
 PORT=$(free_port); ADMIN_PORT=$(free_port)
 ADMIN_PW="adm-$(date +%s)-Pw1"

@@ -100,7 +100,10 @@ describe('security compliance: expiry, first use, minimum age, inactivity', () =
     await patchUser(ks, u.id, { password: 'active-2' });
     expect((await passwordAuth(ks, u.id, 'active-2')).statusCode).toBe(201);
     const today = new Date().toISOString().slice(0, 10);
-    expect(String((await db(ks)('user').where({ id: u.id }).first()).last_active_at)).toContain(today);
+    const stored = (await db(ks)('user').where({ id: u.id }).first()).last_active_at as string | Date;
+    // SQLite keeps the DATE as text; node-postgres gives a Date at local midnight.
+    const day = stored instanceof Date ? new Date(Date.UTC(stored.getFullYear(), stored.getMonth(), stored.getDate())).toISOString().slice(0, 10) : String(stored);
+    expect(day).toBe(today);
 
     const threeDaysAgo = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
     await db(ks)('user').where({ id: u.id }).update({ last_active_at: threeDaysAgo });

@@ -1,5 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Knex } from 'knex';
+import { createKeystoneApp, openDatabase } from '@keystone-ts/core';
+import { bootKeystone, KeystoneModule } from '@keystone-ts/server';
+import { setup as fernetSetup } from '@keystone-ts/plugin-token-fernet';
 import type { TestResponse, TestServer } from '../support/e2e-server';
+import { createTestDatabase } from '../support/test-database';
 
 /** Shared by the auth-*.e2e-spec files: password logins, user creation, raw rows. */
 
@@ -59,3 +66,41 @@ export async function injectFrom(
 export const externalAuth = (methods: string[] = ['external']) => ({
   auth: { identity: { methods, ...Object.fromEntries(methods.map((m) => [m, {}])) } },
 });
+
+/**
+ * Boots keystone-ts as startTestServer does and expects the start to fail
+ * with `message`. Unlike startTestServer it closes what a failed start
+ * leaves open (the database the app opened before refusing).
+ */
+export async function expectStartRefused(extraConfig: string, message: RegExp): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'keystone-ts-refused-'));
+  const db = await createTestDatabase(dir);
+  const conf = join(dir, 'keystone.conf');
+  writeFileSync(
+    conf,
+    [`[DEFAULT]\nstate_path = ${dir}`, `[database]\nconnection = ${db.url}`, `[fernet_tokens]\nkey_repository = ${dir}/fernet-keys`, `[oslo_policy]\npolicy_file = ${dir}/policy.yaml`, extraConfig].join('\n'),
+  );
+  const runtime = bootKeystone(['--config-file', conf]);
+  const schemaDb = await openDatabase(runtime.config);
+  try {
+    runtime.services.database = schemaDb;
+    for (const { plugin } of runtime.registry.loadedPlugins()) await plugin.persistence?.schema?.sync(schemaDb, () => undefined);
+    await fernetSetup(`${dir}/fernet-keys`, {});
+    let started: { close(): Promise<void> } | null = null;
+    try {
+      started = await createKeystoneApp(runtime, KeystoneModule.forRuntime(runtime));
+    } catch (e) {
+      expect((e as Error).message).toMatch(message);
+    }
+    if (started) {
+      await started.close();
+      throw new Error(`keystone-ts started; expected a refusal matching ${message}`);
+    }
+  } finally {
+    await schemaDb.close();
+    const appDb = runtime.services.database as { close?(): Promise<void> } | undefined;
+    if (appDb && appDb !== (schemaDb as unknown)) await appDb.close?.();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

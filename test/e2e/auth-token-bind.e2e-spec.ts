@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from '../support/e2e-server';
-import { externalAuth, injectFrom } from './auth-test-helpers';
+import { expectStartRefused, externalAuth, injectFrom } from './auth-test-helpers';
 import { installMemoryTokens, memoryTokens } from './auth-memory-tokens.plugin';
 
 const PEER = '10.1.2.3';
@@ -120,9 +120,9 @@ describe('token bind with Fernet (no field for bind)', () => {
   const boot = (lines: string[]) => startTestServer({ extraConfig: ['[token]', ...lines].join('\n') });
 
   it('refuses to start when tokens would silently be unbound or always refused', async () => {
-    await expect(boot(['bind = kerberos'])).rejects.toThrow(/\[token\] bind = kerberos: the 'fernet' token provider cannot carry bind information/);
-    await expect(boot(['enforce_token_bind = required'])).rejects.toThrow(/enforce_token_bind = required: 'fernet' tokens are never bound/);
-    await expect(boot(['enforce_token_bind = kerberos'])).rejects.toThrow(/enforce_token_bind = kerberos/);
+    await expectStartRefused('[token]\nbind = kerberos', /\[token\] bind = kerberos: the 'fernet' token provider cannot carry bind information/);
+    await expectStartRefused('[token]\nenforce_token_bind = required', /enforce_token_bind = required: 'fernet' tokens are never bound/);
+    await expectStartRefused('[token]\nenforce_token_bind = kerberos', /enforce_token_bind = kerberos/);
   });
 
   it('starts with strict (no Fernet token is bound, so strict passes them all)', async () => {

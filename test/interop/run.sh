@@ -16,8 +16,10 @@
 #
 # Needs: keystone-ts built (apps/*/dist), Debian's keystone + uwsgi + uwsgi-plugin-python3,
 # and for postgres, PostgreSQL (scripts/services/postgres.sh) and python3-psycopg2.
-# Everything is on 127.0.0.1, in INTEROP_DIR (default: a fresh /tmp/keystone-ts-interop.*),
-# kept after the run (logs in */log). Servers and PostgreSQL are always stopped.
+# Everything is on 127.0.0.1, in INTEROP_DIR (default: a fresh /tmp/keystone-ts-interop.*;
+# a given one is reused: this engine's subdirs in it are emptied first), kept after the
+# run (logs in */log, check output in */checks.out). Servers and PostgreSQL are always
+# stopped.
 #   INTEROP_ADMIN_PASSWORD=admin-secret
 #   INTEROP_START_TIMEOUT=60   seconds to wait for each server's GET /v3 -> 200
 #   NODE=node
@@ -47,6 +49,10 @@ done
 WORK=${INTEROP_DIR:-$(mktemp -d /tmp/keystone-ts-interop.XXXXXX)}
 mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd -P)
 chmod 755 "$WORK"
+# A reused INTEROP_DIR: drop what an earlier run of this engine left (its own subdirs only).
+[ -d "$WORK/pg" ] && [ "$DB" = postgres ] && bash "$REPO/scripts/services/postgres.sh" stop "$WORK/pg" >/dev/null 2>&1
+rm -rf "$WORK/$DB-keystone-made" "$WORK/$DB-ts-made"
+[ "$DB" = postgres ] && rm -rf "$WORK/pg" "$WORK/pg-start.log"
 
 PASSED=0; FAILED=0
 ok()   { PASSED=$((PASSED + 1)); echo "ok   - $*"; }

@@ -64,15 +64,28 @@ function sh(args: string[], env: NodeJS.ProcessEnv): string {
  * server side alike) uses it. Throws, loudly, when anything is missing.
  */
 export async function startRealm(users: string[]): Promise<Realm> {
+  // Before any daemon starts, so a missing package leaves nothing running.
+  const lib = loadKerberos();
   const dir = mkdtempSync(join(tmpdir(), 'keystone-ts-kdc-'));
   const env = { ...process.env, KDC_REALM: 'KEYSTONE.TEST', KDC_SERVICE: 'HTTP/keystone.test' };
+  const stop = () => {
+    try {
+      sh(['stop', dir], env);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   sh(['start', dir], env);
-  const krbEnv = { ...env, KRB5_CONFIG: join(dir, 'krb5.conf') };
-  for (const user of users) {
-    sh(['user', dir, user], env);
-    execFileSync('kinit', ['-k', '-t', join(dir, `${user}.keytab`), `${user}@KEYSTONE.TEST`], { env: { ...krbEnv, KRB5CCNAME: `FILE:${join(dir, `${user}.cc`)}` } });
+  try {
+    const krbEnv = { ...env, KRB5_CONFIG: join(dir, 'krb5.conf') };
+    for (const user of users) {
+      sh(['user', dir, user], env);
+      execFileSync('kinit', ['-k', '-t', join(dir, `${user}.keytab`), `${user}@KEYSTONE.TEST`], { env: { ...krbEnv, KRB5CCNAME: `FILE:${join(dir, `${user}.cc`)}` } });
+    }
+  } catch (e) {
+    stop();
+    throw e;
   }
-  const lib = loadKerberos();
   // The acceptor's replay cache goes inside the realm's directory rather than /var/tmp. The
   // server's KRB5_KTNAME ([kerberos] keytab) is set here too: keystone-ts sets it in
   // process.env, which jest does not pass on to native code.
@@ -93,9 +106,6 @@ export async function startRealm(users: string[]): Promise<Realm> {
         },
       };
     },
-    stop: () => {
-      sh(['stop', dir], env);
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }

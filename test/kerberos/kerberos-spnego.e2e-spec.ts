@@ -36,8 +36,11 @@ describe('Kerberos (SPNEGO with a keytab) against a real KDC', () => {
     alice = (await createUser(ks, { name: 'alice', password: 'unused-pw' })).id;
   }, 120_000);
   afterAll(async () => {
-    await ks?.close();
-    realm?.stop();
+    try {
+      await ks?.close();
+    } finally {
+      realm?.stop();
+    }
   });
 
   const kerberosLogin = (headers: Record<string, string>) =>

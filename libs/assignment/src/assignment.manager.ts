@@ -90,7 +90,7 @@ export class AssignmentManager implements AssignmentApi {
     await this.driver.checkGrantRoleId(roleId, key(g));
     await this.assertTarget(g);
     await this.driver.deleteGrant(roleId, key(g));
-    invalidateTokenCaches(this.apis);
+    await invalidateTokenCaches(this.apis);
   }
 
   /** The raw listing, in Keystone's internal shape (the role_assignments API formats it). */

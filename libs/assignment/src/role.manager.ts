@@ -64,7 +64,7 @@ export class RoleManager implements RoleSource {
     }
     await this.apis.assignment.deleteRoleAssignments(roleId);
     await this.driver.deleteRole(roleId);
-    invalidateTokenCaches(this.apis);
+    await invalidateTokenCaches(this.apis);
   }
 
   async createImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<ImpliedRoleRecord> {
@@ -76,7 +76,7 @@ export class RoleManager implements RoleSource {
       throw new Forbidden(`${impliedRoleId} cannot be an implied roles.`);
     }
     const rule = await this.driver.createImpliedRole(priorRoleId, impliedRoleId);
-    invalidateTokenCaches(this.apis);
+    await invalidateTokenCaches(this.apis);
     return rule;
   }
 
@@ -86,7 +86,7 @@ export class RoleManager implements RoleSource {
 
   async deleteImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<void> {
     await this.driver.deleteImpliedRole(priorRoleId, impliedRoleId);
-    invalidateTokenCaches(this.apis);
+    await invalidateTokenCaches(this.apis);
   }
 
   listImpliedRoles(priorRoleId: string): Promise<ImpliedRoleRecord[]> {

@@ -35,7 +35,7 @@ export class SystemGrants {
 
   async delete(actorId: string, roleId: string): Promise<void> {
     await this.driver.deleteSystemGrant(roleId, actorId, SYSTEM, false);
-    invalidateTokenCaches(this.apis);
+    await invalidateTokenCaches(this.apis);
   }
 
   /** When a user or group is deleted. */

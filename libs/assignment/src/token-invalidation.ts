@@ -5,10 +5,9 @@ import type { ProviderApis } from '@keystone-ts/core';
  * invalidation, not a revocation event: tokens stay valid, and validation
  * recomputes their roles (failing once none is left). So the only thing owed
  * to the token subsystem is dropping cached validations, if it keeps any;
- * TokenApi declares no such hook today, hence the optional lookup.
+ * the hook is optional because a token subsystem need not cache.
  */
-export function invalidateTokenCaches(apis: ProviderApis): void {
+export async function invalidateTokenCaches(apis: ProviderApis): Promise<void> {
   if (!apis.has('token')) return;
-  const token = apis.token as unknown as { invalidateCaches?: () => void };
-  token.invalidateCaches?.();
+  await apis.token.invalidateCaches?.();
 }

@@ -9,6 +9,7 @@ import {
   getLogger,
   type KeystoneRuntime,
   type MutableCoreServices,
+  ProviderApis,
 } from '@keystone-ts/core';
 import { Namespaces, definePlugin, type OptionGroup } from '@keystone-ts/plugin-sdk';
 import { knexExecutor, sqlPlugin, syncSchema } from '@keystone-ts/plugin-sql';
@@ -42,7 +43,7 @@ export async function domainConfigTestBed(conf = '', extraGroups: readonly Optio
   const runtime = { config, registry, drivers: new DriverFactory(registry, services, getLogger), services, configFiles: [], rest: [] } as KeystoneRuntime;
   const changes: string[] = [];
   domainConfigChanges.subscribe(runtime, (id) => void changes.push(id));
-  const manager = new DomainConfigManager(runtime);
+  const manager = new DomainConfigManager(runtime, new ProviderApis());
   await manager.onModuleInit();
   return { manager, db, changes, knex: () => db.knex() as never, close: () => db.close() };
 }

@@ -1,4 +1,4 @@
-import { bootRuntime, Sha256IdGenerator, type KeystoneRuntime } from '@keystone-ts/core';
+import { bootRuntime, coreCacheBackendDrivers, Sha256IdGenerator, type KeystoneRuntime } from '@keystone-ts/core';
 import { definePlugin, defineDriver, Namespaces } from '@keystone-ts/plugin-sdk';
 import { BUILTIN_PLUGIN_PACKAGES } from './builtin-plugins';
 import { SUBSYSTEM_OPTION_GROUPS } from './option-groups';
@@ -14,6 +14,7 @@ const corePlugin = definePlugin({
       aliases: ['keystone.identity.id_generators.sha256.Generator'],
       create: () => new Sha256IdGenerator(),
     }),
+    ...coreCacheBackendDrivers,
   ],
 });
 

@@ -2,4 +2,6 @@
 export const BUILTIN_PLUGIN_PACKAGES: readonly string[] = [
   '@keystone-ts/plugin-sql', '@keystone-ts/plugin-token-fernet', '@keystone-ts/plugin-auth-builtin',
   '@keystone-ts/plugin-catalog-templated',
+  '@keystone-ts/plugin-cache-memcached',
+  '@keystone-ts/plugin-cache-redis',
 ];

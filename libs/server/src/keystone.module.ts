@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CoreModule, type KeystoneRuntime } from '@keystone-ts/core';
+import { CacheModule, CoreModule, type KeystoneRuntime } from '@keystone-ts/core';
 import { IdentityModule } from '@keystone-ts/identity';
 import { ResourceModule } from '@keystone-ts/resource';
 import { DomainConfigModule } from '@keystone-ts/domain-config';
@@ -21,6 +21,7 @@ export class KeystoneModule {
       module: KeystoneModule,
       imports: [
         CoreModule.forRoot(runtime),
+        CacheModule,
         IdentityModule,
         ResourceModule,
         DomainConfigModule,

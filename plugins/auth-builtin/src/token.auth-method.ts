@@ -17,6 +17,9 @@ export class TokenAuthMethod implements AuthMethod {
     try {
       token = await this.services.tokens!.validate(id, ctx);
     } catch (e) {
+      // Keystone lets validate_token's TokenNotFound through: an invalid, expired or revoked
+      // token is a 404 here too (Tempest checks it); a bind failure stays a 401.
+      if (isKeystoneError(e) && e.code === 404) throw e;
       if (isKeystoneError(e)) throw new Unauthorized('The request you have made requires authentication.');
       throw e;
     }

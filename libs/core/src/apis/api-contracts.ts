@@ -178,6 +178,8 @@ export interface CatalogApi {
 }
 
 export interface TokenApi {
+  /** Drops cached validations (grants or roles changed); optional for providers that cache nothing. */
+  invalidateCaches?(): Promise<void>;
   /** @throws NotFound when the token is not valid now */
   validate(tokenId: string, opts?: { allowExpired?: boolean }): Promise<{ id: string; payload: { userId: string; methods: string[]; auditIds: string[]; expiresAt: number } }>;
 }

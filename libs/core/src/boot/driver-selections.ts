@@ -25,4 +25,5 @@ export const DRIVER_SELECTIONS: readonly { group: string; option: string; namesp
   { group: 'endpoint_policy', option: 'driver', namespace: Namespaces.endpointPolicy },
   { group: 'unified_limit', option: 'driver', namespace: Namespaces.unifiedLimit },
   { group: 'application_credential', option: 'driver', namespace: Namespaces.applicationCredential },
+  { group: 'cache', option: 'backend', namespace: Namespaces.cacheBackend },
 ];

@@ -17,7 +17,15 @@ export interface AuthRequestContext {
 }
 
 export type AuthMethodResult =
-  | { kind: 'authenticated'; userId: string; extras?: Record<string, unknown>; expiresAt?: Date; auditIds?: string[]; bind?: Record<string, unknown> }
+  | {
+      kind: 'authenticated';
+      userId: string;
+      extras?: Record<string, unknown>;
+      expiresAt?: Date;
+      auditIds?: string[];
+      /** External authentication this method relied on ({kerberos: name}, {x509: {subject, issuer}}); `[token] bind` picks from it. */
+      bind?: Record<string, unknown>;
+    }
   | { kind: 'challenge'; body: Record<string, unknown> };
 
 export interface AuthMethod {

@@ -4,6 +4,7 @@ import { eventletServerOptions, eventletServerSslOptions, osloMiddlewareOptions,
 import { databaseOptions } from './database.options';
 import { identityMappingOptions, identityOptions } from './identity.options';
 import { osloPolicyOptions } from './oslo-policy.options';
+import { cacheOptions } from '../../cache/cache.options';
 
 /** Option groups core owns; subsystems and plugins register their own. */
 export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
@@ -16,4 +17,5 @@ export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
   identityOptions,
   identityMappingOptions,
   osloPolicyOptions,
+  cacheOptions,
 ];
