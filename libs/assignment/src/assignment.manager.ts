@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ProviderApis, type AssignmentApi, type RoleAssignmentFilter, type RoleAssignmentRef } from '@keystone-ts/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CacheRegions, DisabledCacheRegion, ProviderApis, type AssignmentApi, type CacheRegion, type RoleAssignmentFilter, type RoleAssignmentRef } from '@keystone-ts/core';
 import { Forbidden, NotFound, type AssignmentDriver, type GrantKey, type NewRole, type RoleRecord } from '@keystone-ts/plugin-sdk';
 import { ASSIGNMENT_DRIVERS, type AssignmentDrivers } from './assignment-drivers';
 import { RoleManager } from './role.manager';
@@ -34,11 +34,37 @@ export class AssignmentManager implements AssignmentApi {
     @Inject(ASSIGNMENT_DRIVERS) drivers: AssignmentDrivers,
     readonly roles: RoleManager,
     private readonly apis: ProviderApis,
+    @Optional() private readonly cache?: CacheRegions,
   ) {
     this.driver = drivers.assignment;
     this.lister = new RoleAssignmentLister(this.driver, roles);
-    this.system = new SystemGrants(this.driver, roles, apis);
+    this.system = new SystemGrants(this.driver, roles, apis, () => this.forget());
     apis.register('assignment', this);
+  }
+
+  /**
+   * Effective roles and targets (what every token validation computes) are
+   * cached in the assignment region. They depend on grants (written here),
+   * roles and implied roles (RoleManager drops this region too), group
+   * memberships (IdentityManager drops it) and project hierarchies
+   * (ResourceManager drops it). Failed computations are not cached.
+   */
+  private get computed(): CacheRegion {
+    return this.cache?.region('assignment') ?? NO_CACHE;
+  }
+
+  /** Drops every computed assignment on every worker. */
+  async forget(): Promise<void> {
+    await this.computed.invalidateAll();
+  }
+
+  /** Runs a write, then (even when it failed half-way) drops the computed assignments, awaited. */
+  private async write<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } finally {
+      await this.forget();
+    }
   }
 
   /** Fresh per call: lookups are memoised for one computation only. */
@@ -68,7 +94,7 @@ export class AssignmentManager implements AssignmentApi {
         throw new Forbidden(`Project ${g.projectId} must be in the same domain as the role ${roleId} being assigned.`);
       }
     }
-    await this.driver.createGrant(roleId, key(g));
+    await this.write(() => this.driver.createGrant(roleId, key(g)));
   }
 
   /** Keystone's get_grant: 404 for an unknown role, target or grant. */
@@ -89,7 +115,8 @@ export class AssignmentManager implements AssignmentApi {
     // Keystone checks the grant before the target, so a missing grant wins over a missing target.
     await this.driver.checkGrantRoleId(roleId, key(g));
     await this.assertTarget(g);
-    await this.driver.deleteGrant(roleId, key(g));
+    // Computed assignments first: a validation that starts after the token cache is dropped must not read stale roles.
+    await this.write(() => this.driver.deleteGrant(roleId, key(g)));
     await invalidateTokenCaches(this.apis);
   }
 
@@ -102,26 +129,32 @@ export class AssignmentManager implements AssignmentApi {
     return (await this.lister.list(filter, this.lookups())).map(toApiRef);
   }
 
-  async getRolesForUserOnProject(userId: string, projectId: string): Promise<RoleRecord[]> {
-    const lookups = this.lookups();
-    await lookups.project(projectId);
-    return this.lister.effectiveRoles({ userId, projectId }, lookups);
+  getRolesForUserOnProject(userId: string, projectId: string): Promise<RoleRecord[]> {
+    return this.computed.getOrSet(['project_roles', userId, projectId], async () => {
+      const lookups = this.lookups();
+      await lookups.project(projectId);
+      return this.lister.effectiveRoles({ userId, projectId }, lookups);
+    });
   }
 
-  async getRolesForTrustorOnProject(userId: string, projectId: string): Promise<RoleRecord[]> {
-    const lookups = this.lookups();
-    await lookups.project(projectId);
-    return this.lister.effectiveRoles({ userId, projectId, stripDomainRoles: false }, lookups);
+  getRolesForTrustorOnProject(userId: string, projectId: string): Promise<RoleRecord[]> {
+    return this.computed.getOrSet(['trustor_project_roles', userId, projectId], async () => {
+      const lookups = this.lookups();
+      await lookups.project(projectId);
+      return this.lister.effectiveRoles({ userId, projectId, stripDomainRoles: false }, lookups);
+    });
   }
 
-  async getRolesForUserOnDomain(userId: string, domainId: string): Promise<RoleRecord[]> {
-    const lookups = this.lookups();
-    await lookups.domain(domainId);
-    return this.lister.effectiveRoles({ userId, domainId }, lookups);
+  getRolesForUserOnDomain(userId: string, domainId: string): Promise<RoleRecord[]> {
+    return this.computed.getOrSet(['domain_roles', userId, domainId], async () => {
+      const lookups = this.lookups();
+      await lookups.domain(domainId);
+      return this.lister.effectiveRoles({ userId, domainId }, lookups);
+    });
   }
 
   getRolesForUserOnSystem(userId: string): Promise<RoleRecord[]> {
-    return this.system.effectiveRolesForUser(userId);
+    return this.computed.getOrSet(['system_roles', userId], () => this.system.effectiveRolesForUser(userId));
   }
 
   async getRolesForGroups(groupIds: readonly string[], target: { projectId?: string; domainId?: string }): Promise<RoleRecord[]> {
@@ -138,10 +171,10 @@ export class AssignmentManager implements AssignmentApi {
   }
 
   listProjectsForUser(userId: string): Promise<string[]> {
-    return this.lister.effectiveTargets({ userId }, 'project_id', this.lookups());
+    return this.computed.getOrSet(['user_projects', userId], () => this.lister.effectiveTargets({ userId }, 'project_id', this.lookups()));
   }
   listDomainsForUser(userId: string): Promise<string[]> {
-    return this.lister.effectiveTargets({ userId }, 'domain_id', this.lookups());
+    return this.computed.getOrSet(['user_domains', userId], () => this.lister.effectiveTargets({ userId }, 'domain_id', this.lookups()));
   }
   listProjectsForGroups(groupIds: readonly string[]): Promise<string[]> {
     return groupIds.length === 0 ? Promise.resolve([]) : this.lister.effectiveTargets({ sourceFromGroupIds: groupIds }, 'project_id', this.lookups());
@@ -154,22 +187,26 @@ export class AssignmentManager implements AssignmentApi {
     return this.system.create('UserSystem', userId, roleId);
   }
 
-  async deleteUserAssignments(userId: string): Promise<void> {
-    await this.driver.deleteUserAssignments(userId);
-    await this.system.deleteAllFor('UserSystem', userId);
+  deleteUserAssignments(userId: string): Promise<void> {
+    return this.write(async () => {
+      await this.driver.deleteUserAssignments(userId);
+      await this.system.deleteAllFor('UserSystem', userId);
+    });
   }
-  async deleteGroupAssignments(groupId: string): Promise<void> {
-    await this.driver.deleteGroupAssignments(groupId);
-    await this.system.deleteAllFor('GroupSystem', groupId);
+  deleteGroupAssignments(groupId: string): Promise<void> {
+    return this.write(async () => {
+      await this.driver.deleteGroupAssignments(groupId);
+      await this.system.deleteAllFor('GroupSystem', groupId);
+    });
   }
   deleteProjectAssignments(projectId: string): Promise<void> {
-    return this.driver.deleteProjectAssignments(projectId);
+    return this.write(() => this.driver.deleteProjectAssignments(projectId));
   }
   deleteDomainAssignments(domainId: string): Promise<void> {
-    return this.driver.deleteDomainAssignments(domainId);
+    return this.write(() => this.driver.deleteDomainAssignments(domainId));
   }
   deleteRoleAssignments(roleId: string): Promise<void> {
-    return this.driver.deleteRoleAssignments(roleId);
+    return this.write(() => this.driver.deleteRoleAssignments(roleId));
   }
 
   private async assertTarget(g: GrantSpec): Promise<void> {
@@ -177,6 +214,8 @@ export class AssignmentManager implements AssignmentApi {
     if (g.projectId) await this.apis.resource.getProject(g.projectId);
   }
 }
+
+const NO_CACHE: CacheRegion = new DisabledCacheRegion('assignment');
 
 function key(g: GrantSpec): GrantKey {
   if (!(g.userId ?? g.groupId) || !(g.projectId ?? g.domainId)) throw new NotFound('Could not find resource.');

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { KeystoneConfig, ProviderApis, applyLimit, applyRemainingFilters } from '@keystone-ts/core';
+import { CacheRegions, DisabledCacheRegion, KeystoneConfig, ProviderApis, applyLimit, applyRemainingFilters, type CacheRegion } from '@keystone-ts/core';
 import { DriverHints, Forbidden, NotFound, ValidationError, type ImpliedRoleRecord, type NewRole, type RoleDriver, type RoleRecord } from '@keystone-ts/plugin-sdk';
 import { ASSIGNMENT_DRIVERS, type AssignmentDrivers } from './assignment-drivers';
 import { invalidateTokenCaches } from './token-invalidation';
@@ -19,20 +19,43 @@ export class RoleManager implements RoleSource {
     @Inject(ASSIGNMENT_DRIVERS) drivers: AssignmentDrivers,
     private readonly config: KeystoneConfig,
     private readonly apis: ProviderApis,
+    @Optional() private readonly cache?: CacheRegions,
   ) {
     this.driver = drivers.role;
   }
 
+  /** Roles by id and name, and the inference rules, are cached in the role region; writes below drop it. */
+  private get region(): CacheRegion {
+    return this.cache?.region('role') ?? NO_CACHE;
+  }
+
+  /**
+   * Runs a write, then (even when it failed half-way) drops the role region
+   * and the computed assignments, which embed role records and implications.
+   * Awaited, and before any token-cache invalidation the caller does, so a
+   * validation recomputed after that never reads stale roles.
+   */
+  private async write<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } finally {
+      await this.region.invalidateAll();
+      await this.cache?.region('assignment').invalidateAll();
+    }
+  }
+
   getRole(roleId: string): Promise<RoleRecord> {
-    return this.driver.getRole(roleId);
+    return this.region.getOrSet(['role', roleId], () => this.driver.getRole(roleId));
   }
 
   /** The role of that exact name among global roles (domainId null) or the domain's roles. */
-  async getRoleByName(name: string, domainId: string | null): Promise<RoleRecord> {
-    const found = await this.driver.listRoles(new DriverHints().addFilter('name', name).addFilter('domain_id', domainId));
-    const exact = found.filter((r) => r.name === name && r.domain_id === domainId);
-    if (exact.length === 0) throw NotFound.entity('role', name);
-    return exact[0];
+  getRoleByName(name: string, domainId: string | null): Promise<RoleRecord> {
+    return this.region.getOrSet(['role_by_name', domainId, name], async () => {
+      const found = await this.driver.listRoles(new DriverHints().addFilter('name', name).addFilter('domain_id', domainId));
+      const exact = found.filter((r) => r.name === name && r.domain_id === domainId);
+      if (exact.length === 0) throw NotFound.entity('role', name);
+      return exact[0];
+    });
   }
 
   async listRoles(hints: DriverHints): Promise<{ refs: RoleRecord[]; truncated: boolean }> {
@@ -45,7 +68,7 @@ export class RoleManager implements RoleSource {
   }
 
   createRole(role: NewRole): Promise<RoleRecord> {
-    return this.driver.createRole(randomUUID().replace(/-/g, ''), role);
+    return this.write(() => this.driver.createRole(randomUUID().replace(/-/g, ''), role));
   }
 
   async updateRole(roleId: string, patch: Partial<NewRole>): Promise<RoleRecord> {
@@ -54,7 +77,7 @@ export class RoleManager implements RoleSource {
       throw new Forbidden(`Unable to update immutable role resource: \`${roleId}. Set resource option "immutable" to false first.`);
     }
     if ('domain_id' in patch && patch.domain_id !== original.domain_id) throw new ValidationError('Update of `domain_id` is not allowed.');
-    return this.driver.updateRole(roleId, patch);
+    return this.write(() => this.driver.updateRole(roleId, patch));
   }
 
   async deleteRole(roleId: string): Promise<void> {
@@ -63,7 +86,7 @@ export class RoleManager implements RoleSource {
       throw new Forbidden(`Unable to delete immutable role resource: \`${roleId}. Set resource option "immutable" to false first.`);
     }
     await this.apis.assignment.deleteRoleAssignments(roleId);
-    await this.driver.deleteRole(roleId);
+    await this.write(() => this.driver.deleteRole(roleId));
     await invalidateTokenCaches(this.apis);
   }
 
@@ -75,7 +98,7 @@ export class RoleManager implements RoleSource {
     if (prohibited.includes(implied.name) || (prior.domain_id === null && implied.domain_id !== null)) {
       throw new Forbidden(`${impliedRoleId} cannot be an implied roles.`);
     }
-    const rule = await this.driver.createImpliedRole(priorRoleId, impliedRoleId);
+    const rule = await this.write(() => this.driver.createImpliedRole(priorRoleId, impliedRoleId));
     await invalidateTokenCaches(this.apis);
     return rule;
   }
@@ -85,7 +108,7 @@ export class RoleManager implements RoleSource {
   }
 
   async deleteImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<void> {
-    await this.driver.deleteImpliedRole(priorRoleId, impliedRoleId);
+    await this.write(() => this.driver.deleteImpliedRole(priorRoleId, impliedRoleId));
     await invalidateTokenCaches(this.apis);
   }
 
@@ -94,9 +117,11 @@ export class RoleManager implements RoleSource {
   }
 
   listRoleInferenceRules(): Promise<ImpliedRoleRecord[]> {
-    return this.driver.listRoleInferenceRules();
+    return this.region.getOrSet(['inference_rules'], () => this.driver.listRoleInferenceRules());
   }
 }
+
+const NO_CACHE: CacheRegion = new DisabledCacheRegion('role');
 
 function isImmutable(role: RoleRecord): boolean {
   return role.options?.immutable === true;

@@ -13,6 +13,8 @@ export class SystemGrants {
     private readonly driver: AssignmentDriver,
     private readonly roles: RoleManager,
     private readonly apis: ProviderApis,
+    /** Drops the computed assignments (system roles are among them); awaited after every write. */
+    private readonly forget: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Roles granted to the actor on the system (grants of deleted roles do not show). */
@@ -30,11 +32,19 @@ export class SystemGrants {
     if (role.domain_id) {
       throw new ValidationError(`Role ${roleId} is a domain-specific role. Unable to use a domain-specific role in a system assignment.`);
     }
-    await this.driver.createSystemGrant(roleId, actorId, SYSTEM, type, false);
+    try {
+      await this.driver.createSystemGrant(roleId, actorId, SYSTEM, type, false);
+    } finally {
+      await this.forget();
+    }
   }
 
   async delete(actorId: string, roleId: string): Promise<void> {
-    await this.driver.deleteSystemGrant(roleId, actorId, SYSTEM, false);
+    try {
+      await this.driver.deleteSystemGrant(roleId, actorId, SYSTEM, false);
+    } finally {
+      await this.forget();
+    }
     await invalidateTokenCaches(this.apis);
   }
 

@@ -1,11 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  CacheRegions,
+  DisabledCacheRegion,
   KEYSTONE_RUNTIME,
   ProviderApis,
   applyLimit,
   applyRemainingFilters,
   getLogger,
+  type CacheRegion,
   type CatalogApi,
   type CatalogEntry,
   type KeystoneRuntime,
@@ -44,14 +47,33 @@ export class CatalogManager implements CatalogApi {
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
     private readonly backends: CatalogBackends,
     apis: ProviderApis,
+    @Optional() private readonly cache?: CacheRegions,
   ) {
     apis.register('catalog', this);
+  }
+
+  /** Token catalogs per user and project (Keystone's COMPUTED_CATALOG_REGION). */
+  private get computed(): CacheRegion {
+    return this.cache?.region('computed_catalog') ?? NO_CACHE;
+  }
+
+  /**
+   * Runs a catalog or endpoint-filter write, then (even when it failed
+   * half-way) drops every computed catalog on every worker, awaited so the
+   * answer to the write is never older than it. Used by EndpointFilterManager too.
+   */
+  async write<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } finally {
+      await this.computed.invalidateAll();
+    }
   }
 
   async createRegion(region: { id?: string; description?: string | null; parent_region_id?: string | null; [k: string]: unknown }): Promise<RegionRecord> {
     const id = region.id ?? uuidHex();
     if (await this.exists(() => this.backends.catalog.getRegion(id))) throw Conflict.duplicate('region', `Duplicate ID, ${id}.`);
-    return this.backends.catalog.createRegion({ ...region, id, description: region.description ?? '' });
+    return this.write(() => this.backends.catalog.createRegion({ ...region, id, description: region.description ?? '' }));
   }
 
   getRegion(regionId: string): Promise<RegionRecord> {
@@ -71,17 +93,17 @@ export class CatalogManager implements CatalogApi {
     if (parent) await this.getRegion(parent);
     const current = await this.getRegion(regionId);
     await this.assertNoCycle(regionId, parent === undefined ? current.parent_region_id : parent);
-    return this.backends.catalog.updateRegion(regionId, change);
+    return this.write(() => this.backends.catalog.updateRegion(regionId, change));
   }
 
   deleteRegion(regionId: string): Promise<void> {
-    return this.backends.catalog.deleteRegion(regionId);
+    return this.write(() => this.backends.catalog.deleteRegion(regionId));
   }
 
   async createService(service: { type: string | null; [k: string]: unknown }, serviceId = uuidHex()): Promise<ServiceRecord> {
     const ref: NewService = { ...service, enabled: (service.enabled as boolean | undefined) ?? true, name: service.name ?? '' };
     delete ref.id;
-    return this.backends.catalog.createService(serviceId, ref);
+    return this.write(() => this.backends.catalog.createService(serviceId, ref));
   }
 
   getService(serviceId: string): Promise<ServiceRecord> {
@@ -94,20 +116,22 @@ export class CatalogManager implements CatalogApi {
 
   updateService(serviceId: string, patch: Record<string, unknown>): Promise<ServiceRecord> {
     const { id: _id, ...change } = patch;
-    return this.backends.catalog.updateService(serviceId, change);
+    return this.write(() => this.backends.catalog.updateService(serviceId, change));
   }
 
   /** Its endpoints go with it, and so do their project associations. */
   async deleteService(serviceId: string): Promise<void> {
     const endpoints = await this.backends.catalog.listEndpoints(new DriverHints().addFilter('service_id', serviceId));
-    await this.backends.catalog.deleteService(serviceId);
-    await this.forgetEndpoints(endpoints.map((e) => e.id));
+    await this.write(async () => {
+      await this.backends.catalog.deleteService(serviceId);
+      await this.forgetEndpoints(endpoints.map((e) => e.id));
+    });
   }
 
   async createEndpoint(endpoint: { interface: string; service_id: string; url: string; [k: string]: unknown }, endpointId = uuidHex()): Promise<EndpointRecord> {
     await this.assertReferences(endpoint.region_id as string | null | undefined, endpoint.service_id);
     const { id: _id, ...ref } = endpoint;
-    return this.backends.catalog.createEndpoint(endpointId, { ...ref, enabled: (ref.enabled as boolean | null | undefined) ?? true } as NewEndpoint);
+    return this.write(() => this.backends.catalog.createEndpoint(endpointId, { ...ref, enabled: (ref.enabled as boolean | null | undefined) ?? true } as NewEndpoint));
   }
 
   getEndpoint(endpointId: string): Promise<EndpointRecord> {
@@ -121,20 +145,27 @@ export class CatalogManager implements CatalogApi {
   async updateEndpoint(endpointId: string, patch: Record<string, unknown>): Promise<EndpointRecord> {
     await this.assertReferences(patch.region_id as string | null | undefined, patch.service_id as string | null | undefined);
     const { id: _id, ...change } = patch;
-    return this.backends.catalog.updateEndpoint(endpointId, change as Partial<NewEndpoint>);
+    return this.write(() => this.backends.catalog.updateEndpoint(endpointId, change as Partial<NewEndpoint>));
   }
 
   async deleteEndpoint(endpointId: string): Promise<void> {
-    await this.backends.catalog.deleteEndpoint(endpointId);
-    await this.forgetEndpoints([endpointId]);
+    await this.write(async () => {
+      await this.backends.catalog.deleteEndpoint(endpointId);
+      await this.forgetEndpoints([endpointId]);
+    });
   }
 
   /**
    * The catalog of a token: the backend's, narrowed to the project's
    * endpoint filter when the backend supports filtering and the project
-   * has one. The catalog and filter reads run together.
+   * has one. The catalog and filter reads run together. Cached per user and
+   * project: nothing secret in it, and every write above drops it.
    */
-  async getCatalog(userId: string, projectId: string | null): Promise<CatalogEntry[]> {
+  getCatalog(userId: string, projectId: string | null): Promise<CatalogEntry[]> {
+    return this.computed.getOrSet(['catalog', userId, projectId], () => this.computeCatalog(userId, projectId));
+  }
+
+  private async computeCatalog(userId: string, projectId: string | null): Promise<CatalogEntry[]> {
     const values = new Map(this.configValues());
     values.set('user_id', userId);
     if (projectId) {
@@ -155,8 +186,10 @@ export class CatalogManager implements CatalogApi {
 
   async deleteProjectAssociations(projectId: string): Promise<void> {
     if (!this.backends.catalog.supportsEndpointFilter) return;
-    await this.backends.filter.deleteAssociationsByProject(projectId);
-    await this.backends.filter.deleteEndpointGroupAssociationsByProject(projectId);
+    await this.write(async () => {
+      await this.backends.filter.deleteAssociationsByProject(projectId);
+      await this.backends.filter.deleteEndpointGroupAssociationsByProject(projectId);
+    });
   }
 
   /** Keystone's `_ensure_no_circle_in_hierarchical_regions`, reading the tree once. */
@@ -203,6 +236,8 @@ export class CatalogManager implements CatalogApi {
     }
   }
 }
+
+const NO_CACHE: CacheRegion = new DisabledCacheRegion('computed_catalog');
 
 function uuidHex(): string {
   return randomUUID().replace(/-/g, '');

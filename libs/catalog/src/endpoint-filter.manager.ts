@@ -11,7 +11,8 @@ const GROUP_FILTER_KEYS = ['service_id', 'region_id', 'interface'];
 /**
  * The OS-EP-FILTER API: endpoints and endpoint groups associated with
  * projects. Each method checks what Keystone's API layer checks, in the
- * same order, so unknown ids give the same 404s.
+ * same order, so unknown ids give the same 404s. Every write goes through
+ * CatalogManager.write, which drops the computed (token) catalogs.
  */
 @Injectable()
 export class EndpointFilterManager {
@@ -24,7 +25,7 @@ export class EndpointFilterManager {
   async createEndpointGroup(group: { name: string; filters: Record<string, unknown>; description?: string | null }): Promise<EndpointGroupRecord> {
     if (!group.filters || Object.keys(group.filters).length === 0) throw new ValidationError('filters field is required and cannot be empty');
     assertValidFilters(group.filters);
-    return this.backends.filter.createEndpointGroup(randomUUID().replace(/-/g, ''), { name: group.name, description: group.description ?? null, filters: group.filters });
+    return this.catalog.write(() => this.backends.filter.createEndpointGroup(randomUUID().replace(/-/g, ''), { name: group.name, description: group.description ?? null, filters: group.filters }));
   }
 
   getEndpointGroup(groupId: string): Promise<EndpointGroupRecord> {
@@ -35,11 +36,11 @@ export class EndpointFilterManager {
     if (patch.filters !== undefined) assertValidFilters(patch.filters);
     const change: Partial<NewEndpointGroup> = {};
     for (const k of ['name', 'description', 'filters'] as const) if (k in patch) (change as Record<string, unknown>)[k] = patch[k];
-    return this.backends.filter.updateEndpointGroup(groupId, change);
+    return this.catalog.write(() => this.backends.filter.updateEndpointGroup(groupId, change));
   }
 
   deleteEndpointGroup(groupId: string): Promise<void> {
-    return this.backends.filter.deleteEndpointGroup(groupId);
+    return this.catalog.write(() => this.backends.filter.deleteEndpointGroup(groupId));
   }
 
   async listEndpointGroups(hints: DriverHints): Promise<EndpointGroupRecord[]> {
@@ -61,12 +62,12 @@ export class EndpointFilterManager {
   async addEndpointToProject(projectId: string, endpointId: string): Promise<void> {
     await this.catalog.getEndpoint(endpointId);
     await this.apis.resource.getProject(projectId);
-    await this.backends.filter.addEndpointToProject(endpointId, projectId);
+    await this.catalog.write(() => this.backends.filter.addEndpointToProject(endpointId, projectId));
   }
 
   /** Keystone checks neither the project nor the endpoint here: only the association. */
   removeEndpointFromProject(projectId: string, endpointId: string): Promise<void> {
-    return this.backends.filter.removeEndpointFromProject(endpointId, projectId);
+    return this.catalog.write(() => this.backends.filter.removeEndpointFromProject(endpointId, projectId));
   }
 
   async listEndpointsForProject(projectId: string): Promise<EndpointRecord[]> {
@@ -99,13 +100,13 @@ export class EndpointFilterManager {
   async addEndpointGroupToProject(groupId: string, projectId: string): Promise<void> {
     await this.apis.resource.getProject(projectId);
     await this.getEndpointGroup(groupId);
-    await this.backends.filter.addEndpointGroupToProject(groupId, projectId);
+    await this.catalog.write(() => this.backends.filter.addEndpointGroupToProject(groupId, projectId));
   }
 
   async removeEndpointGroupFromProject(groupId: string, projectId: string): Promise<void> {
     await this.apis.resource.getProject(projectId);
     await this.getEndpointGroup(groupId);
-    await this.backends.filter.removeEndpointGroupFromProject(groupId, projectId);
+    await this.catalog.write(() => this.backends.filter.removeEndpointGroupFromProject(groupId, projectId));
   }
 
   /** Projects in association order, in one read; associations to deleted projects are skipped. */

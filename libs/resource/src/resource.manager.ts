@@ -1,9 +1,12 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import {
+  CacheRegions,
+  DisabledCacheRegion,
   KEYSTONE_RUNTIME,
   ProviderApis,
   applyLimit,
   applyRemainingFilters,
+  type CacheRegion,
   type DomainRef,
   type KeystoneRuntime,
   type ProjectRef,
@@ -48,6 +51,7 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
   constructor(
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
     private readonly apis: ProviderApis,
+    @Optional() private readonly cache?: CacheRegions,
   ) {
     apis.register('resource', this);
   }
@@ -71,26 +75,58 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
     };
   }
 
+  /**
+   * Project rows (domains are projects) and their parent chains are cached in
+   * the resource region: every token validation reads them. Writes below go
+   * through `write`, which drops the region. Lookups that fail are not cached.
+   */
+  private get region(): CacheRegion {
+    return this.cache?.region('resource') ?? NO_CACHE;
+  }
+
+  private record(projectId: string): Promise<ProjectRecord> {
+    return this.region.getOrSet(['project', projectId], () => this.driver.getProject(projectId));
+  }
+
+  private recordByName(name: string, domainId: string | null): Promise<ProjectRecord> {
+    return this.region.getOrSet(['project_by_name', domainId, name], () => this.driver.getProjectByName(name, domainId));
+  }
+
+  /**
+   * Runs a write, then drops the resource region everywhere (even when the
+   * write failed half-way), and the computed assignments, which embed
+   * hierarchies and the projects a domain's inherited grants reach.
+   * Awaited, so the caller's answer is never older than the write.
+   */
+  private async write<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } finally {
+      await this.region.invalidateAll();
+      await this.cache?.region('assignment').invalidateAll();
+    }
+  }
+
   async getProject(projectId: string): Promise<ProjectRef> {
-    return asRef(await this.driver.getProject(projectId));
+    return asRef(await this.record(projectId));
   }
 
   async getProjectByName(name: string, domainId: string): Promise<ProjectRef> {
-    return asRef(await this.driver.getProjectByName(name, domainId));
+    return asRef(await this.recordByName(name, domainId));
   }
 
   async getDomain(domainId: string): Promise<DomainRef> {
-    const p = await this.driver.getProject(domainId).catch(notFoundAs('domain', domainId));
+    const p = await this.record(domainId).catch(notFoundAs('domain', domainId));
     if (!p.is_domain || p.id !== domainId) throw NotFound.entity('domain', domainId);
     return domainFromProject(p);
   }
 
   async getDomainByName(name: string): Promise<DomainRef> {
-    return domainFromProject(await this.driver.getProjectByName(name, null).catch(notFoundAs('domain', name)));
+    return domainFromProject(await this.recordByName(name, null).catch(notFoundAs('domain', name)));
   }
 
   async listProjectParents(projectId: string): Promise<ProjectRef[]> {
-    return (await this.driver.listProjectParents(projectId)).map(asRef);
+    return (await this.region.getOrSet(['parents', projectId], () => this.driver.listProjectParents(projectId))).map(asRef);
   }
 
   async listProjectsInSubtree(projectId: string): Promise<ProjectRef[]> {
@@ -119,7 +155,7 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
   }
 
   async assertProjectEnabled(projectId: string): Promise<ProjectRef> {
-    const project = await this.driver.getProject(projectId);
+    const project = await this.record(projectId);
     if (project.domain_id) await this.assertDomainEnabled(project.domain_id);
     if (project.enabled === false || project.enabled === null) throw new Unauthorized(`Project is disabled: ${projectId}`);
     return asRef(project);
@@ -158,32 +194,32 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
   }
 
   async createProject(projectId: string, project: { name: string; [k: string]: unknown }): Promise<ProjectRef> {
-    return asRef(await this.writer.create(projectId, project));
+    return this.write(async () => asRef(await this.writer.create(projectId, project)));
   }
 
   async createDomain(domainId: string, domain: { name: string; [k: string]: unknown }): Promise<DomainRef> {
     assertUrlSafe(this.settings().domainNameUrlSafe, 'Domain', domain.name);
-    return domainFromProject(await this.writer.create(domainId, projectFromDomain(domain)));
+    return this.write(async () => domainFromProject(await this.writer.create(domainId, projectFromDomain(domain))));
   }
 
   /** The updated project, with Keystone's `extra` copy of the extra attributes. */
   async updateProject(projectId: string, patch: Record<string, unknown>, cascade = false): Promise<ProjectRef> {
-    return asRef(await this.writer.update(projectId, patch, cascade));
+    return this.write(async () => asRef(await this.writer.update(projectId, patch, cascade)));
   }
 
   async updateDomain(domainId: string, patch: Record<string, unknown>): Promise<DomainRef> {
     assertNotFederated(this.settings().federatedDomainName, domainId, patch.name);
     await this.getDomain(domainId);
-    return domainFromProject(await this.writer.update(domainId, projectFromDomain(patch)));
+    return this.write(async () => domainFromProject(await this.writer.update(domainId, projectFromDomain(patch))));
   }
 
   async deleteProject(projectId: string, cascade = false): Promise<void> {
-    await this.writer.delete(projectId, cascade);
+    await this.write(() => this.writer.delete(projectId, cascade));
   }
 
   async deleteDomain(domainId: string): Promise<void> {
     const domain = await this.driver.getProject(domainId).catch(notFoundAs('domain', domainId));
-    await this.writer.deleteDomainRef(domain);
+    await this.write(() => this.writer.deleteDomainRef(domain));
   }
 
   async listProjectTags(projectId: string): Promise<string[]> {
@@ -199,14 +235,14 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
     const project = await this.driver.getProject(projectId);
     checkTagsMutable(project, 'create');
     const name = tag.trim();
-    await this.writer.update(projectId, { tags: [...project.tags, name] });
+    await this.write(() => this.writer.update(projectId, { tags: [...project.tags, name] }));
     return name;
   }
 
   async updateProjectTags(projectId: string, tags: readonly string[]): Promise<string[]> {
     checkTagsMutable(await this.driver.getProject(projectId), 'update');
     const list = tags.map((t) => t.trim());
-    await this.writer.update(projectId, { tags: list });
+    await this.write(() => this.writer.update(projectId, { tags: list }));
     return list;
   }
 
@@ -215,9 +251,11 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
     checkTagsMutable(project, 'delete');
     if (!project.tags.includes(tag)) throw NotFound.entity('project tag', tag);
     // Keystone writes the whole project back (so a disabled project's state is left alone).
-    await this.writer.update(projectId, { ...project, tags: project.tags.filter((t) => t !== tag) });
+    await this.write(() => this.writer.update(projectId, { ...project, tags: project.tags.filter((t) => t !== tag) }));
   }
 }
+
+const NO_CACHE: CacheRegion = new DisabledCacheRegion('resource');
 
 /** Maps a project NotFound to the named entity's, as Keystone's DomainNotFound. */
 function notFoundAs(kind: string, id: string) {
