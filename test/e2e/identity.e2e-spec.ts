@@ -58,6 +58,7 @@ describe('users and groups over HTTP', () => {
     expect(members.json().users.map((x: { id: string }) => x.id)).toEqual([u.id]);
     const groups = await ks.request({ method: 'GET', url: `/v3/users/${u.id}/groups`, headers: auth });
     expect(groups.json().groups.map((x: { id: string }) => x.id)).toEqual([gid]);
+    expect(groups.json().groups[0]).toMatchObject({ name: 'ops', membership_expires_at: null });
     expect((await ks.request({ method: 'DELETE', url: `/v3/groups/${gid}/users/${u.id}`, headers: auth })).statusCode).toBe(204);
     expect((await ks.request({ method: 'HEAD', url: `/v3/groups/${gid}/users/${u.id}`, headers: auth })).statusCode).toBe(404);
     expect((await ks.request({ method: 'DELETE', url: `/v3/groups/${gid}`, headers: auth })).statusCode).toBe(204);

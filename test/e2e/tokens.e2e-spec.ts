@@ -21,7 +21,7 @@ describe('tokens', () => {
     expect(validated.headers['x-subject-token']).toBe(id);
     expect(validated.json()).toEqual(issued.json());
     expect(issued.json().token.expires_at).toMatch(/\.000000Z$/);
-    expect(issued.json().token.roles.map((r: { name: string }) => r.name).sort()).toEqual(['admin', 'manager', 'member', 'reader']);
+    expect(issued.json().token.roles.map((r: { name: string }) => r.name).sort()).toEqual(['admin', 'member', 'reader']);
     expect(issued.json().token.catalog[0]).toMatchObject({ type: 'identity' });
   });
 

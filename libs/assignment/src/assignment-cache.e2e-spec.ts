@@ -30,7 +30,7 @@ describe('effective roles on a warm memory cache', () => {
         assignment.expandImpliedRoleIds([adminRole]),
       ]);
     const cold = await reads();
-    expect(cold[0].map((r) => r.name).sort()).toEqual(['admin', 'manager', 'member', 'reader']);
+    expect(cold[0].map((r) => r.name).sort()).toEqual(['admin', 'member', 'reader']);
     expect(await countQueries(server, reads)).toEqual([]);
     expect(await reads()).toEqual(cold);
   });

@@ -4,7 +4,6 @@ import { Forbidden, NotFound, type AssignmentDriver, type GrantKey, type NewRole
 import { ASSIGNMENT_DRIVERS, type AssignmentDrivers } from './assignment-drivers';
 import { RoleManager } from './role.manager';
 import { SystemGrants } from './system-grants';
-import { invalidateTokenCaches } from './token-invalidation';
 import { CallLookups } from './effective/call-lookups';
 import { InferenceRules } from './effective/implied-roles';
 import { RoleAssignmentLister } from './effective/role-assignment.lister';
@@ -115,9 +114,8 @@ export class AssignmentManager implements AssignmentApi {
     // Keystone checks the grant before the target, so a missing grant wins over a missing target.
     await this.driver.checkGrantRoleId(roleId, key(g));
     await this.assertTarget(g);
-    // Computed assignments first: a validation that starts after the token cache is dropped must not read stale roles.
+    // The write bumps the assignment generation, which every cached token validation embeds.
     await this.write(() => this.driver.deleteGrant(roleId, key(g)));
-    await invalidateTokenCaches(this.apis);
   }
 
   /** The raw listing, in Keystone's internal shape (the role_assignments API formats it). */

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { CacheRegions, DisabledCacheRegion, KeystoneConfig, ProviderApis, applyLimit, applyRemainingFilters, type CacheRegion } from '@keystone-ts/core';
 import { DriverHints, Forbidden, NotFound, ValidationError, type ImpliedRoleRecord, type NewRole, type RoleDriver, type RoleRecord } from '@keystone-ts/plugin-sdk';
 import { ASSIGNMENT_DRIVERS, type AssignmentDrivers } from './assignment-drivers';
-import { invalidateTokenCaches } from './token-invalidation';
 import type { RoleSource } from './effective/role-assignment.lister';
 
 /**
@@ -87,7 +86,6 @@ export class RoleManager implements RoleSource {
     }
     await this.apis.assignment.deleteRoleAssignments(roleId);
     await this.write(() => this.driver.deleteRole(roleId));
-    await invalidateTokenCaches(this.apis);
   }
 
   async createImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<ImpliedRoleRecord> {
@@ -99,7 +97,6 @@ export class RoleManager implements RoleSource {
       throw new Forbidden(`${impliedRoleId} cannot be an implied roles.`);
     }
     const rule = await this.write(() => this.driver.createImpliedRole(priorRoleId, impliedRoleId));
-    await invalidateTokenCaches(this.apis);
     return rule;
   }
 
@@ -109,7 +106,6 @@ export class RoleManager implements RoleSource {
 
   async deleteImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<void> {
     await this.write(() => this.driver.deleteImpliedRole(priorRoleId, impliedRoleId));
-    await invalidateTokenCaches(this.apis);
   }
 
   listImpliedRoles(priorRoleId: string): Promise<ImpliedRoleRecord[]> {

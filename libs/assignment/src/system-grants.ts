@@ -2,7 +2,6 @@ import type { ProviderApis } from '@keystone-ts/core';
 import { NotFound, ValidationError, type AssignmentDriver, type RoleRecord, type SystemAssignmentType } from '@keystone-ts/plugin-sdk';
 import { InferenceRules } from './effective/implied-roles';
 import type { RoleManager } from './role.manager';
-import { invalidateTokenCaches } from './token-invalidation';
 
 /** Keystone's only system target. */
 const SYSTEM = 'system';
@@ -45,7 +44,6 @@ export class SystemGrants {
     } finally {
       await this.forget();
     }
-    await invalidateTokenCaches(this.apis);
   }
 
   /** When a user or group is deleted. */

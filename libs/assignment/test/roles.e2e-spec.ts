@@ -143,7 +143,7 @@ describe('roles over HTTP', () => {
     it('shows the bootstrapped hierarchy in role_inferences', async () => {
       const inferences = (await call('GET', '/v3/role_inferences')).json().role_inferences as { prior_role: { name: string }; implies: { name: string }[] }[];
       const admin = inferences.find((i) => i.prior_role.name === 'admin');
-      expect(admin?.implies.map((r) => r.name)).toEqual(expect.arrayContaining(['manager']));
+      expect(admin?.implies.map((r) => r.name)).toEqual(expect.arrayContaining(['member']));
     });
   });
 

@@ -1,5 +1,6 @@
 export * from './config/keystone-config';
 export * from './config/option-registry';
+export * from './config/config-sample';
 export * from './config/config-files';
 export * from './config/ini-parser';
 export * from './config/groups';

@@ -147,6 +147,8 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     const { id: _id, domain_id: _d, ...rest } = patch;
     const updated = await loc.driver.updateUser(loc.localId, rest);
     await this.forgetUser(await this.publicUser(before, loc));
+    // A validated token shows the user's name and password expiry.
+    if (this.apis.has('token')) await this.apis.token.invalidateCaches?.();
     if (patch.enabled === false && before.enabled !== false) await this.revokeUser(userId);
     if (patch.password !== undefined) await this.revokeUser(userId);
     return this.publicUser(updated, loc);
@@ -219,7 +221,8 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
 
   async listGroupsForUser(userId: string, hints = new DriverHints()): Promise<GroupRecord[]> {
     const loc = await this.locate(userId, 'user');
-    const groups = await loc.driver.listGroupsForUser(loc.localId, hints);
+    // Keystone reports every membership's expiry; only federated (expiring) ones have one.
+    const groups = (await loc.driver.listGroupsForUser(loc.localId, hints)).map((g) => ('membership_expires_at' in g ? g : { ...g, membership_expires_at: null }));
     return applyRemainingFilters(await this.ids.listToPublic(groups, loc.driver, loc.domainId ?? this.defaultDomainId, 'group'), hints);
   }
 

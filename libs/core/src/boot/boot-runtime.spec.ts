@@ -14,6 +14,7 @@ const basePlugin = definePlugin({
     driver('keystone.identity', 'sql', ['keystone.identity.backends.sql.Identity']),
     driver('keystone.identity.id_mapping', 'sql'),
     driver('keystone.identity.id_generator', 'sha256'),
+    driver('keystone.cache.backend', 'dogpile.cache.null'),
   ],
 });
 

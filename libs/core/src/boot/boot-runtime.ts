@@ -14,6 +14,8 @@ import type { KeystonePlugin, OptionGroup } from '@keystone-ts/plugin-sdk';
 /** Everything decided before Nest starts: config, plugins, drivers' names. */
 export interface KeystoneRuntime {
   config: KeystoneConfig;
+  /** Every option this process accepts (core, subsystem modules, loaded plugins). */
+  options: OptionRegistry;
   registry: PluginRegistry;
   drivers: DriverFactory;
   /** Filled by subsystem modules at init; handed to drivers as ctx.services. */
@@ -70,7 +72,7 @@ export function bootRuntime(opts: BootOptions): KeystoneRuntime {
 
   const services: MutableCoreServices = {};
   const drivers = new DriverFactory(registry, services, getLogger);
-  return { config, registry, drivers, services, configFiles: files, rest };
+  return { config, options, registry, drivers, services, configFiles: files, rest };
 }
 
 function checkDriverSelections(config: KeystoneConfig, registry: PluginRegistry, options: OptionRegistry): void {

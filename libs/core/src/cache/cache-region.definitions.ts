@@ -29,8 +29,12 @@ export const CACHE_REGIONS = {
   computed_catalog: { group: 'catalog' },
   /** The revocation event list. */
   revoke: { group: 'revoke' },
-  /** Validated tokens: keyed by token id and the revocation generation. */
-  token: { group: 'token', dependsOn: ['revoke'] },
+  /**
+   * Validated tokens, which carry roles and project/domain names: keyed by token id and the
+   * revocation and assignment generations. Every grant, role, implied-role, membership,
+   * project or domain write bumps `assignment`, so no validation outlives the data it showed.
+   */
+  token: { group: 'token', dependsOn: ['revoke', 'assignment'] },
   receipt: { group: 'receipt' },
   domain_config: { group: 'domain_config' },
   credential: { group: 'credential' },

@@ -90,4 +90,32 @@ describe.each([
     await identity.updateUser(u.id, { enabled: false });
     await expect(tokens.validate(t)).rejects.toThrow(/Failed to validate token/);
   });
+
+  it('a warm validation shows new grants and renamed roles, projects and users at once', async () => {
+    const admin = { 'x-auth-token': server.adminToken };
+    const post = async (url: string, payload: unknown) => (await server.request({ method: 'POST', url, headers: admin, payload })).json();
+    const patch = async (url: string, payload: unknown) => expect((await server.request({ method: 'PATCH', url, headers: admin, payload })).statusCode).toBe(200);
+    const { project } = await post('/v3/projects', { project: { name: `p-${kind}`, domain_id: 'default' } });
+    const { user } = await post('/v3/users', { user: { name: `u-${kind}`, domain_id: 'default', password: 'Secret-123' } });
+    const { role: r1 } = await post('/v3/roles', { role: { name: `r1-${kind}` } });
+    const { role: r2 } = await post('/v3/roles', { role: { name: `r2-${kind}` } });
+    expect((await server.request({ method: 'PUT', url: `/v3/projects/${project.id}/users/${user.id}/roles/${r1.id}`, headers: admin })).statusCode).toBe(204);
+    const t = await server.token(user.name, 'Secret-123', project.name);
+    const tokens = server.app.get(TokenManager);
+    const view = async () => {
+      await tokens.validate(t);
+      const m = await tokens.validate(t); // warm
+      return { roles: m.roles.map((r) => r.name).sort(), project: m.project?.name, user: m.user.name };
+    };
+    expect(await view()).toEqual({ roles: [r1.name], project: project.name, user: user.name });
+
+    expect((await server.request({ method: 'PUT', url: `/v3/projects/${project.id}/users/${user.id}/roles/${r2.id}`, headers: admin })).statusCode).toBe(204);
+    expect((await view()).roles).toEqual([r1.name, r2.name].sort());
+    await patch(`/v3/roles/${r2.id}`, { role: { name: `r2b-${kind}` } });
+    expect((await view()).roles).toEqual([r1.name, `r2b-${kind}`].sort());
+    await patch(`/v3/projects/${project.id}`, { project: { name: `p2-${kind}` } });
+    expect((await view()).project).toBe(`p2-${kind}`);
+    await patch(`/v3/users/${user.id}`, { user: { name: `u2-${kind}` } });
+    expect((await view()).user).toBe(`u2-${kind}`);
+  });
 });

@@ -43,6 +43,11 @@ export class OptionRegistry {
     return [...(this.groups.get(group)?.options ?? new Map<string, OptionDef>()).entries()];
   }
 
+  /** The package that declared the option first. */
+  owner(group: string, name: string): string | undefined {
+    return this.groups.get(group)?.owners.get(name);
+  }
+
   groupHelp(group: string): string | undefined {
     return this.groups.get(group)?.help;
   }

@@ -46,12 +46,11 @@ export async function runBootstrap(app: INestApplicationContext, o: BootstrapOpt
 
   const role = async (name: string) =>
     ensure(() => roles.getRoleByName(name, null), () => roles.createRole({ name, domain_id: null, ...(immutable ? { options: { immutable: true } } : {}) }), `role ${name}`, log);
+  // Keystone 22's set: reader <- member <- admin (the 'manager' and 'service' roles came later).
   const reader = await role('reader');
   const member = await role('member');
-  const manager = await role('manager');
   const admin = await role(o.roleName ?? 'admin');
-  await role('service');
-  for (const [prior, implied] of [[admin, manager], [manager, member], [member, reader]] as const) {
+  for (const [prior, implied] of [[admin, member], [member, reader]] as const) {
     await roles.createImpliedRole(prior.id, implied.id).catch((e) => ignoreConflict(e));
   }
 
