@@ -46,11 +46,15 @@ export async function runBootstrap(app: INestApplicationContext, o: BootstrapOpt
 
   const role = async (name: string) =>
     ensure(() => roles.getRoleByName(name, null), () => roles.createRole({ name, domain_id: null, ...(immutable ? { options: { immutable: true } } : {}) }), `role ${name}`, log);
-  // Keystone 22's set: reader <- member <- admin (the 'manager' and 'service' roles came later).
+  // Keystone 22's chain admin ⊃ member ⊃ reader, plus the 'manager' (⊃ member) and 'service'
+  // roles of later releases. admin does not imply manager: a token then carries exactly the
+  // roles Keystone 22 puts in it, and Keystone 22's own bootstrap over this database adds nothing.
   const reader = await role('reader');
   const member = await role('member');
+  const manager = await role('manager');
   const admin = await role(o.roleName ?? 'admin');
-  for (const [prior, implied] of [[admin, member], [member, reader]] as const) {
+  await role('service');
+  for (const [prior, implied] of [[admin, member], [manager, member], [member, reader]] as const) {
     await roles.createImpliedRole(prior.id, implied.id).catch((e) => ignoreConflict(e));
   }
 
