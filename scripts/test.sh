@@ -58,7 +58,7 @@ build() { npm run --silent build; }
 # Runs jest and adds its counts to the totals.
 jest_run() {
   local label=$1; shift
-  local out=$WORK/jest-$label.json
+  local out=$WORK/jest-$label.json p f s
   npx jest --ci --json --outputFile="$out" "$@"
   local rc=$?
   if [ -f "$out" ]; then
@@ -90,7 +90,7 @@ tempest() {
 
 # Black-box harnesses print `interop: N passed, N failed` / `clients: ...`.
 count_line() {
-  local label=$1 log=$2 line
+  local label=$1 log=$2 line p f
   line=$(grep -E "^$label: [0-9]+ passed, [0-9]+ failed" "$log" | tail -1)
   [ -n "$line" ] || return 0
   read -r p f < <(sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' <<<"$line")

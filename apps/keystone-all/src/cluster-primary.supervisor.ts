@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { getLogger } from '@keystone-ts/core';
+import { getLogger, startMetricsListener } from '@keystone-ts/core';
 import { RestartBackoff } from './restart-backoff.policy';
 import { describeFailure, prepareStart, type StartPlan } from './start-plan';
 import { isWorkerMessage, type WorkerShutdown } from './worker-messages';
@@ -56,11 +56,21 @@ export class ClusterPrimary {
     process.on('SIGTERM', () => this.shutdown('SIGTERM'));
     process.on('SIGINT', () => this.shutdown('SIGINT'));
     process.on('SIGHUP', () => void this.reload());
-    const error = await this.startGeneration(this.plan.workers);
+    const error = (await this.startGeneration(this.plan.workers)) ?? (await this.startMetrics());
     if (error && !this.shuttingDown) {
       process.stderr.write(`keystone-all: ${error}\n`);
       for (const s of this.states.values()) s.worker.process.kill('SIGTERM');
       process.exit(1);
+    }
+  }
+
+  /** The workers' metrics, summed, on `[metrics] bind_host:port` (started once; kept across reloads). */
+  private async startMetrics(): Promise<string | null> {
+    try {
+      await startMetricsListener(this.plan.runtime.config, 'cluster');
+      return null;
+    } catch (e) {
+      return `[metrics] listener: ${describeFailure(e)}`;
     }
   }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { configureLogging } from '@keystone-ts/core';
+import { configureLoggingFrom } from '@keystone-ts/core';
 import { ClusterPrimary } from './cluster-primary.supervisor';
 import { serve } from './serve.process';
 import { describeFailure, prepareStart } from './start-plan';
@@ -28,7 +28,7 @@ async function main(argv: readonly string[]): Promise<void> {
     };
   }
   const plan = prepareStart(argv);
-  configureLogging({ debug: plan.runtime.config.get<boolean>('DEFAULT', 'debug') });
+  configureLoggingFrom(plan.runtime.config);
   if (cluster.isWorker || plan.workers === 1) {
     await serve(argv, plan, untilServing);
   } else {

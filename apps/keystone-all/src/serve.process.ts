@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { appHandler, configureLogging, createKeystoneApp, getLogger, HttpListeners, listenerOptions, type KeystoneRuntime } from '@keystone-ts/core';
+import { appHandler, configureLoggingFrom, createKeystoneApp, getLogger, HttpListeners, listenerOptions, shareMetricsWithPrimary, startMetricsListener, type KeystoneRuntime } from '@keystone-ts/core';
 import { KeystoneModule } from '@keystone-ts/server';
 import { describeFailure, prepareStart, type StartPlan } from './start-plan';
 import { isShutdown, type WorkerReady } from './worker-messages';
@@ -11,7 +11,7 @@ function graceMs(runtime: KeystoneRuntime): number {
 }
 
 async function buildApp(plan: StartPlan): Promise<App> {
-  configureLogging({ debug: plan.runtime.config.get<boolean>('DEFAULT', 'debug') });
+  configureLoggingFrom(plan.runtime.config);
   return createKeystoneApp(plan.runtime, KeystoneModule.forRuntime(plan.runtime));
 }
 
@@ -29,6 +29,9 @@ export async function serve(argv: readonly string[], first: StartPlan, onServing
   let plan = first;
   let app = await buildApp(plan);
   const listeners = await HttpListeners.listen(listenerOptions(plan.runtime.config, plan.tls), await appHandler(app));
+  // A worker's metrics go to the primary, which serves their sum; a single process serves its own.
+  if (worker) shareMetricsWithPrimary();
+  else await startMetricsListener(plan.runtime.config, 'single');
 
   let stopping = false;
   const stop = async (why: string) => {

@@ -8,6 +8,7 @@ import { Database } from './database/database';
 import { parseConnectionUrl } from './database/connection-url';
 import { JsonHomeRegistry } from './http/json-home';
 import { DiscoveryController } from './http/discovery.controller';
+import { HealthController } from './observability/health.controller';
 import { DATABASE, KEYSTONE_RUNTIME, PUBLIC_ENDPOINT } from './http/tokens';
 import { ProviderApis } from './apis/provider-apis';
 import { Authorizer } from './authz/authorizer';
@@ -23,7 +24,7 @@ export class CoreModule implements OnApplicationShutdown {
   static forRoot(runtime: KeystoneRuntime): DynamicModule {
     return {
       module: CoreModule,
-      controllers: [DiscoveryController],
+      controllers: [DiscoveryController, HealthController],
       providers: [
         { provide: KEYSTONE_RUNTIME, useValue: runtime },
         { provide: KeystoneConfig, useValue: runtime.config },

@@ -47,3 +47,4 @@ export * from './domains/database-domain-config.source';
 export * from './domains/domain-config-changes';
 export * from './domains/sql-driver-registration';
 export * from './domains/domain-config-api';
+export * from './observability';

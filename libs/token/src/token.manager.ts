@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nestjs/common';
-import { CacheRegions, KEYSTONE_RUNTIME, ProviderApis, type KeystoneRuntime, type RoleRef } from '@keystone-ts/core';
+import { CacheRegions, KEYSTONE_RUNTIME, ProviderApis, recordToken, type KeystoneRuntime, type RoleRef } from '@keystone-ts/core';
 import { Namespaces, NotFound, NotImplemented, Unauthorized, isKeystoneError, type TokenPayload, type TokenProvider } from '@keystone-ts/plugin-sdk';
 import { RevokeManager } from './revoke/revoke.manager';
 import type { TokenValues } from './revoke/revocation-matcher';
@@ -52,6 +52,15 @@ export class TokenManager implements OnApplicationBootstrap {
   }
 
   async issue(req: IssueRequest): Promise<TokenModel> {
+    return counted('issue', this.issueToken(req));
+  }
+
+  /** @throws NotFound when the token is invalid, expired, revoked, or its user/scope is gone or disabled */
+  async validate(tokenId: string, opts: { allowExpired?: boolean } = {}): Promise<TokenModel> {
+    return counted('validate', this.validateToken(tokenId, opts));
+  }
+
+  private async issueToken(req: IssueRequest): Promise<TokenModel> {
     const now = new Date();
     const lifetime = this.runtime.config.get<number>('token', 'expiration') * 1000;
     let expiresAt = req.expiresAt ?? new Date(now.getTime() + lifetime);
@@ -79,8 +88,7 @@ export class TokenManager implements OnApplicationBootstrap {
     return this.buildModel(id, { ...payload, issuedAt: issuedAt.getTime() / 1000 }, (e) => e);
   }
 
-  /** @throws NotFound when the token is invalid, expired, revoked, or its user/scope is gone or disabled */
-  async validate(tokenId: string, opts: { allowExpired?: boolean } = {}): Promise<TokenModel> {
+  private async validateToken(tokenId: string, opts: { allowExpired?: boolean }): Promise<TokenModel> {
     const region = this.cache?.region('token');
     if (!region?.active) return this.validateUncached(tokenId, opts.allowExpired ?? false);
     // Cached under the token id and the revocation generation (the token region depends on the
@@ -197,4 +205,16 @@ export function tokenValues(m: TokenModel): TokenValues {
     issuedAt: m.issuedAt,
     expiresAt: m.expiresAt,
   };
+}
+
+/** Counts a token operation's outcome for the metrics, passing its result or error through. */
+async function counted<T>(operation: 'issue' | 'validate', work: Promise<T>): Promise<T> {
+  try {
+    const result = await work;
+    recordToken(operation, 'success');
+    return result;
+  } catch (e) {
+    recordToken(operation, 'failure');
+    throw e;
+  }
 }

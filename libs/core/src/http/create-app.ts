@@ -9,6 +9,10 @@ import { loadTlsSettings, type TlsSettings } from '../server/tls-files.loader';
 import { installClientCertificateIdentity } from '../server/client-certificate.identity';
 import { fastifyOptions, installEdge } from './fastify-edge';
 import { KeystoneErrorFilter } from './keystone-error.filter';
+import { installRequestObservability } from '../observability/request-observability';
+import { exposeCacheStats } from '../observability/metrics';
+import { getFieldLogger } from '../logging/logger';
+import { CacheRegions } from '../cache/cache-regions';
 
 /** Builds (but does not start) the Nest application around a booted runtime. */
 export async function createKeystoneApp(runtime: KeystoneRuntime, rootModule: unknown): Promise<NestFastifyApplication> {
@@ -16,6 +20,7 @@ export async function createKeystoneApp(runtime: KeystoneRuntime, rootModule: un
   const fastify = adapter.getInstance() as unknown as FastifyInstance;
   const allowedMethods = installEdge(fastify);
   installClientCertificateIdentity(fastify);
+  installRequestObservability(fastify, runtime.config.get<boolean>('request_log', 'enabled') ? getFieldLogger('keystone.access') : null);
   if (runtime.config.get<boolean>('DEFAULT', 'debug')) {
     // Which process answered: lets an operator (and the multi-worker tests) see the spread.
     fastify.addHook('onRequest', async (_req, reply) => {
@@ -32,6 +37,8 @@ export async function createKeystoneApp(runtime: KeystoneRuntime, rootModule: un
   // re-raise the signal. keystone-all drains in-flight requests first and
   // then calls app.close(), which runs the same shutdown hooks.
   await app.init();
+  const regions = cacheRegionsOf(app);
+  if (regions) exposeCacheStats(() => regions.health().stats as Record<string, { hits: number; misses: number; bypassed: number }>);
   return app;
 }
 
@@ -81,4 +88,12 @@ export async function listen(app: NestFastifyApplication, runtime: KeystoneRunti
       await app.close();
     },
   };
+}
+
+function cacheRegionsOf(app: NestFastifyApplication): CacheRegions | null {
+  try {
+    return app.get(CacheRegions, { strict: false });
+  } catch {
+    return null; // a server built without the CacheModule
+  }
 }

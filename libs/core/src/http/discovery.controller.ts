@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JsonHomeRegistry } from './json-home';
 import { baseUrl } from './base-url';
@@ -31,13 +31,6 @@ export class DiscoveryController {
       return;
     }
     void reply.send({ version: v3Version(`${baseUrl(req, this.publicEndpoint)}/v3/`) });
-  }
-
-  /** oslo.middleware's healthcheck: plain "OK" (detail comes with the observability work). */
-  @Get('/healthcheck')
-  @Header('content-type', 'text/plain; charset=UTF-8')
-  health(): string {
-    return 'OK';
   }
 }
 

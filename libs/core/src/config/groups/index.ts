@@ -5,6 +5,7 @@ import { databaseOptions } from './database.options';
 import { identityMappingOptions, identityOptions } from './identity.options';
 import { osloPolicyOptions } from './oslo-policy.options';
 import { cacheOptions } from '../../cache/cache.options';
+import { healthcheckOptions, metricsOptions, requestLogOptions } from '../../observability/observability.options';
 
 /** Option groups core owns; subsystems and plugins register their own. */
 export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
@@ -18,4 +19,7 @@ export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
   identityMappingOptions,
   osloPolicyOptions,
   cacheOptions,
+  healthcheckOptions,
+  metricsOptions,
+  requestLogOptions,
 ];
