@@ -15,3 +15,4 @@ export * from './contracts/catalog.driver';
 export * from './contracts/policy.driver';
 export * from './contracts/cache-backend';
 export * from './contracts/domain-config.driver';
+export * from './net/pipelined-connection';

@@ -1,5 +1,5 @@
-import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import type { ConnectionOptions } from 'node:tls';
+import { PipelinedConnection } from '@keystone-ts/plugin-sdk';
 
 export type RespValue = string | number | null | RespValue[];
 
@@ -20,127 +20,40 @@ interface Pending {
 
 const CRLF = Buffer.from('\r\n');
 
-/**
- * One pipelined RESP2 connection to one Redis server. Same rules as the
- * memcached one: no retries, no offline queue (a refused or broken
- * connection fails what is pending and the next call reconnects), and a
- * server silent for `timeoutMs` loses its connection.
- */
-export class RespConnection {
-  private socket: Socket | null = null;
-  private buf: Buffer = Buffer.alloc(0);
-  private readonly pending: Pending[] = [];
-  private watchdog: NodeJS.Timeout | undefined;
-  /** Last time the server sent bytes, or a request started waiting on an idle connection. */
-  private lastHeard = 0;
-
+/** One pipelined RESP2 connection to one Redis server (framing and failure rules: PipelinedConnection). */
+export class RespConnection extends PipelinedConnection<Pending> {
   constructor(
-    readonly host: string,
-    readonly port: number,
-    private readonly timeoutMs: number,
-    private readonly tls: ConnectionOptions | null,
+    host: string,
+    port: number,
+    timeoutMs: number,
+    tls: ConnectionOptions | null,
     /** Sent first on every new connection (AUTH, SELECT). */
     private readonly handshake: readonly (readonly string[])[] = [],
-  ) {}
+  ) {
+    super(host, port, timeoutMs, tls, 'redis');
+  }
 
   command(args: readonly string[]): Promise<RespValue> {
-    return new Promise((resolve, reject) => {
-      if (!this.socket) this.open();
-      this.push(args, { fatal: false, resolve, reject });
-    });
+    return new Promise((resolve, reject) => this.enqueue({ fatal: false, resolve, reject }, encode(args)));
   }
 
-  close(): void {
-    this.fail(new Error('connection closed'));
+  protected override onOpen(): void {
+    for (const cmd of this.handshake) this.enqueue({ fatal: true, resolve: () => undefined, reject: () => undefined }, encode(cmd));
   }
 
-  private push(args: readonly string[], p: Pending): void {
-    if (this.pending.length === 0) this.lastHeard = Date.now();
-    this.pending.push(p);
-    this.socket!.write(encode(args));
-    this.arm();
-  }
-
-  private open(): void {
-    const socket = this.tls
-      ? tlsConnect({ ...this.tls, host: this.host, port: this.port, servername: this.tls.servername ?? this.host })
-      : netConnect({ host: this.host, port: this.port });
-    socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
-    socket.on('error', (e) => this.fail(e, socket));
-    socket.on('close', () => this.fail(new Error(`redis ${this.host}:${this.port} closed the connection`), socket));
-    this.socket = socket;
-    this.buf = Buffer.alloc(0);
-    for (const cmd of this.handshake) this.push(cmd, { fatal: true, resolve: () => undefined, reject: () => undefined });
-  }
-
-  private fail(e: Error, socket: Socket | null = this.socket): void {
-    if (socket !== this.socket || !socket) return;
-    this.socket = null;
-    clearTimeout(this.watchdog);
-    this.watchdog = undefined;
-    socket.destroy();
-    for (const p of this.pending.splice(0)) p.reject(e);
-  }
-
-  /**
-   * Tears the connection down when the server has been silent for `timeoutMs`
-   * while requests wait. Silence, not request age: under a CPU burst this
-   * process reads replies late, and a busy event loop is not a dead server.
-   * The check runs after one more I/O poll (setImmediate) for the same reason.
-   */
-  private arm(): void {
-    if (this.watchdog || this.pending.length === 0) return;
-    const wait = Math.max(1, this.lastHeard + this.timeoutMs - Date.now());
-    const handle: NodeJS.Timeout = setTimeout(() => {
-      setImmediate(() => {
-        if (this.watchdog !== handle) return;
-        this.watchdog = undefined;
-        if (this.pending.length === 0) return;
-        if (Date.now() - this.lastHeard >= this.timeoutMs) {
-          this.fail(new Error(`redis ${this.host}:${this.port} did not answer within ${this.timeoutMs} ms`));
-        } else {
-          this.arm();
-        }
-      });
-    }, wait);
-    handle.unref();
-    this.watchdog = handle;
-  }
-
-  private onData(socket: Socket, chunk: Buffer): void {
-    if (socket !== this.socket) return;
-    this.lastHeard = Date.now();
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+  protected consume(): void {
     for (;;) {
-      let parsed: { value: RespValue | RespError; next: number } | undefined;
-      try {
-        parsed = parse(this.buf, 0);
-      } catch (e) {
-        this.fail(e as Error);
-        return;
-      }
+      const parsed = parse(this.buf, 0);
       if (!parsed) return;
       this.buf = this.buf.subarray(parsed.next);
       const p = this.pending.shift();
-      if (!p) {
-        this.fail(new Error('redis sent an unexpected reply'));
-        return;
-      }
+      if (!p) throw new Error('redis sent an unexpected reply');
       if (parsed.value instanceof RespError) {
-        // A failed AUTH/SELECT, or a demoted master refusing writes: this server will not do.
-        if (p.fatal || /^(READONLY|NOAUTH|WRONGPASS|LOADING|MASTERDOWN)/.test(parsed.value.message)) {
-          p.reject(parsed.value);
-          this.fail(parsed.value);
-          return;
-        }
         p.reject(parsed.value);
+        // A failed AUTH/SELECT, or a demoted master refusing writes: this server will not do.
+        if (p.fatal || /^(READONLY|NOAUTH|WRONGPASS|LOADING|MASTERDOWN)/.test(parsed.value.message)) throw parsed.value;
       } else {
         p.resolve(parsed.value);
-      }
-      if (this.pending.length === 0) {
-        clearTimeout(this.watchdog);
-        this.watchdog = undefined;
       }
     }
   }
