@@ -30,17 +30,37 @@ export function encodeValue(value: unknown): string {
 export function decodeValue<T>(text: string | undefined): { value: T } | undefined {
   if (text === undefined || !text.startsWith('[')) return undefined;
   try {
-    const parsed = JSON.parse(text, (_k, v: unknown) => {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const keys = Object.keys(v);
-        if (keys.length === 1 && keys[0] === DATE_TAG) return new Date((v as Record<string, number>)[DATE_TAG]);
-      }
-      return v;
-    }) as unknown[];
-    return Array.isArray(parsed) && parsed.length === 1 ? { value: parsed[0] as T } : undefined;
+    // A plain parse and a walk only when a Date was encoded: a JSON.parse reviver is ~4x slower,
+    // and decoding is on the hot path of every warm token validation.
+    const parsed = JSON.parse(text) as unknown[];
+    if (!Array.isArray(parsed) || parsed.length !== 1) return undefined;
+    return { value: (text.includes(ENCODED_DATE_TAG) ? reviveDates(parsed[0]) : parsed[0]) as T };
   } catch {
     return undefined;
   }
+}
+
+/** How DATE_TAG looks inside JSON text (JSON escapes the NUL). */
+const ENCODED_DATE_TAG = JSON.stringify(DATE_TAG).slice(1, -1);
+
+/** Turns `{DATE_TAG: ms}` objects back into Dates, in place; returns the (possibly replaced) value. */
+function reviveDates(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = reviveDates(v[i]);
+    return v;
+  }
+  const obj = v as Record<string, unknown>;
+  const ms = obj[DATE_TAG];
+  if (typeof ms === 'number' && Object.keys(obj).length === 1) return new Date(ms);
+  for (const k of Object.keys(obj)) {
+    const x = obj[k];
+    if (x === null || typeof x !== 'object') continue;
+    const revived = reviveDates(x);
+    // defineProperty: a '__proto__' key parsed from JSON is an own property and must stay one.
+    if (revived !== x) Object.defineProperty(obj, k, { value: revived, writable: true, enumerable: true, configurable: true });
+  }
+  return obj;
 }
 
 export function logicalKey(key: CacheKey): string {

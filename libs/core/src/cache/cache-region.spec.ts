@@ -20,6 +20,16 @@ describe('cache codec', () => {
     expect(decodeValue(encodeValue(undefined))).toEqual({ value: null });
   });
 
+  it('keeps hostile keys as data: a __proto__ key stays an own property, a look-alike date tag with company is not a Date', () => {
+    const text = '[{"__proto__":{"\\u0000date":5},"x":{"\\u0000date":1,"y":2},"z":{"\\u0000date":7}}]';
+    const decoded = decodeValue<Record<string, unknown>>(text)!.value;
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(decoded, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')!.value).toEqual(new Date(5));
+    expect(decoded.x).toEqual({ '\u0000date': 1, y: 2 });
+    expect(decoded.z).toEqual(new Date(7));
+  });
+
   it('treats tombstones and foreign text as misses', () => {
     expect(decodeValue('~')).toBeUndefined();
     expect(decodeValue('{"a":1}')).toBeUndefined();

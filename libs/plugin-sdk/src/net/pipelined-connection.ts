@@ -23,6 +23,8 @@ export abstract class PipelinedConnection<P extends PendingReply> {
   /** Requests sent and not answered yet, oldest first. */
   protected readonly pending: P[] = [];
   private socket: Socket | null = null;
+  /** Writes wait for the end of this event-loop turn, so concurrent requests share one syscall. */
+  private corked = false;
   private watchdog: NodeJS.Timeout | undefined;
   /** Last time the server sent bytes, or a request started waiting on an idle connection. */
   private lastHeard = 0;
@@ -55,7 +57,16 @@ export abstract class PipelinedConnection<P extends PendingReply> {
     if (!this.socket) this.open();
     if (this.pending.length === 0) this.lastHeard = Date.now();
     this.pending.push(p);
-    this.socket!.write(payload);
+    const socket = this.socket!;
+    if (!this.corked) {
+      this.corked = true;
+      socket.cork();
+      setImmediate(() => {
+        this.corked = false;
+        socket.uncork();
+      });
+    }
+    socket.write(payload);
     this.arm();
   }
 
