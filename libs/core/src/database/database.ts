@@ -40,6 +40,7 @@ export class Database implements DatabaseFacade {
       } as never);
       const db = new Database(orm, 'sqlite');
       beginImmediate(db.knex());
+      cachePreparedStatements(db.knex());
       return db;
     }
     const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
@@ -79,5 +80,62 @@ function beginImmediate(knex: Knex): void {
     // begin() runs after the connection is acquired, i.e. after this returns.
     trx.begin = (conn: unknown) => trx.query(conn, 'BEGIN IMMEDIATE;');
     return trx;
+  };
+}
+
+interface SqliteStatement {
+  reader: boolean;
+  safeIntegers(on: boolean): void;
+  all(bindings: unknown[]): unknown;
+  run(bindings: unknown[]): { lastInsertRowid: unknown; changes: number };
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+interface QueryObject {
+  sql?: string;
+  bindings?: unknown[];
+  options?: unknown;
+  response?: unknown;
+  context?: unknown;
+}
+
+/** Distinct SQL texts kept prepared per connection (IN lists of many lengths must not grow it without bound). */
+const STATEMENTS_PER_CONNECTION = 512;
+
+/**
+ * knex prepares every better-sqlite3 statement anew, which costs more than
+ * running it for the short lookups of the hot paths. This keeps prepared
+ * statements per connection, by SQL text, least recently used dropped first.
+ * SQLite re-prepares a statement by itself after a schema change.
+ */
+function cachePreparedStatements(knex: Knex): void {
+  type Client = { _query(conn: SqliteConnection, obj: QueryObject): Promise<QueryObject>; _formatBindings(b: unknown[] | undefined): unknown[]; _optSafeIntegers(o: unknown): boolean | undefined };
+  const client = (knex as unknown as { client: Client }).client;
+  const caches = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+  client._query = async (connection, obj) => {
+    if (!obj.sql) throw new Error('The query is empty');
+    if (!connection) throw new Error('No connection provided');
+    let cache = caches.get(connection);
+    if (!cache) caches.set(connection, (cache = new Map()));
+    let statement = cache.get(obj.sql);
+    if (statement) {
+      cache.delete(obj.sql); // re-inserted below: most recently used last
+    } else {
+      statement = connection.prepare(obj.sql);
+      if (cache.size >= STATEMENTS_PER_CONNECTION) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(obj.sql, statement);
+    // A cached statement keeps the last mode it was given: set it every time.
+    statement.safeIntegers(client._optSafeIntegers(obj.options) ?? false);
+    const bindings = client._formatBindings(obj.bindings);
+    if (statement.reader) {
+      obj.response = statement.all(bindings);
+      return obj;
+    }
+    const response = statement.run(bindings);
+    obj.response = response;
+    obj.context = { lastID: response.lastInsertRowid, changes: response.changes };
+    return obj;
   };
 }
