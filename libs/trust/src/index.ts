@@ -1,0 +1,3 @@
+export * from './trust.module';
+export * from './trust.manager';
+export * from './trust.options';
