@@ -1,0 +1,3 @@
+export * from './application-credential.module';
+export * from './application-credential.manager';
+export * from './application-credential.options';
