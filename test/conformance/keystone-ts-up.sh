@@ -21,6 +21,8 @@
 #   KTS_PG_PORT=          postgres mode: port of the private cluster (default: free)
 #   KTS_ADMIN_PASSWORD=admin-secret
 #   KTS_EXTRA_CONF=       a file appended verbatim to keystone.conf
+#   KTS_TOKEN_PROVIDER=fernet  [token] provider: fernet | jws (key pair by create_jws_keypair
+#                         in DIR/jws-keys) | uuid (persisted in the token table)
 #   KTS_START_TIMEOUT=60  seconds to wait for GET /v3 -> 200
 #   NODE=node
 #   KTS_MANAGE_JS, KTS_SERVER_JS  other entry points (to test this harness itself)
@@ -44,6 +46,7 @@ WORKERS=${KTS_WORKERS:-1}
 CACHE=${KTS_CACHE:-none}
 ADMIN_PASSWORD=${KTS_ADMIN_PASSWORD:-admin-secret}
 START_TIMEOUT=${KTS_START_TIMEOUT:-60}
+TOKEN_PROVIDER=${KTS_TOKEN_PROVIDER:-fernet}
 MANAGE_JS=${KTS_MANAGE_JS:-$REPO/apps/keystone-manage/dist/main.js}
 SERVER_JS=${KTS_SERVER_JS:-$REPO/apps/keystone-all/dist/main.js}
 log() { echo "[keystone-ts-up] $*" >&2; }
@@ -133,7 +136,11 @@ admin_port = $ADMIN_PORT
 connection = $DB_URL
 
 [token]
-provider = fernet
+provider = $TOKEN_PROVIDER
+
+[jwt_tokens]
+jws_private_key_repository = $DIR/jws-keys/private
+jws_public_key_repository = $DIR/jws-keys/public
 
 [fernet_tokens]
 key_repository = $DIR/fernet-keys
@@ -164,6 +171,12 @@ cd "$REPO"
 manage db_sync
 manage fernet_setup --keystone-user root --keystone-group root
 manage credential_setup --keystone-user root --keystone-group root
+if [ "$TOKEN_PROVIDER" = jws ]; then
+  mkdir -p "$DIR/jws-keys/private" "$DIR/jws-keys/public"
+  chmod 700 "$DIR/jws-keys/private"
+  manage create_jws_keypair --keyfile "$DIR/jws-keys/private/private.pem" \
+      --public-keyfile "$DIR/jws-keys/public/public.pem"
+fi
 manage bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
     --bootstrap-admin-url "http://127.0.0.1:$PORT/v3" \
     --bootstrap-public-url "http://127.0.0.1:$PORT/v3" \

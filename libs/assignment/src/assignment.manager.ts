@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { CacheRegions, DisabledCacheRegion, ProviderApis, type AssignmentApi, type CacheRegion, type RoleAssignmentFilter, type RoleAssignmentRef } from '@keystone-ts/core';
+import { CacheRegions, DisabledCacheRegion, Notifier, ProviderApis, type AssignmentApi, type CacheRegion, type RoleAssignmentFilter, type RoleAssignmentRef } from '@keystone-ts/core';
 import { Forbidden, NotFound, type AssignmentDriver, type GrantKey, type NewRole, type RoleRecord } from '@keystone-ts/plugin-sdk';
 import { ASSIGNMENT_DRIVERS, type AssignmentDrivers } from './assignment-drivers';
 import { RoleManager } from './role.manager';
@@ -34,6 +34,7 @@ export class AssignmentManager implements AssignmentApi {
     readonly roles: RoleManager,
     private readonly apis: ProviderApis,
     @Optional() private readonly cache?: CacheRegions,
+    @Optional() private readonly notifier?: Notifier,
   ) {
     this.driver = drivers.assignment;
     this.lister = new RoleAssignmentLister(this.driver, roles);
@@ -85,6 +86,21 @@ export class AssignmentManager implements AssignmentApi {
   }
 
   async createGrant(roleId: string, g: GrantSpec): Promise<void> {
+    await this.notifiedGrant('created', roleId, g, () => this.createGrantUnnotified(roleId, g));
+  }
+
+  /** Keystone's role_assignment notification: `identity.role_assignment.<operation>`, success or failure. */
+  private async notifiedGrant(operation: 'created' | 'deleted', roleId: string, g: GrantSpec, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      await this.notifier?.roleAssignment(operation, { roleId, ...g }, 'failure');
+      throw e;
+    }
+    await this.notifier?.roleAssignment(operation, { roleId, ...g }, 'success');
+  }
+
+  private async createGrantUnnotified(roleId: string, g: GrantSpec): Promise<void> {
     const role = await this.roles.getRole(roleId);
     if (g.domainId) await this.apis.resource.getDomain(g.domainId);
     if (g.projectId) {
@@ -110,12 +126,18 @@ export class AssignmentManager implements AssignmentApi {
   }
 
   async deleteGrant(roleId: string, g: GrantSpec): Promise<void> {
+    await this.notifiedGrant('deleted', roleId, g, () => this.deleteGrantUnnotified(roleId, g));
+  }
+
+  private async deleteGrantUnnotified(roleId: string, g: GrantSpec): Promise<void> {
     await this.roles.getRole(roleId);
     // Keystone checks the grant before the target, so a missing grant wins over a missing target.
     await this.driver.checkGrantRoleId(roleId, key(g));
     await this.assertTarget(g);
     // The write bumps the assignment generation, which every cached token validation embeds.
     await this.write(() => this.driver.deleteGrant(roleId, key(g)));
+    // A user's application credentials on the project may need a role the user just lost.
+    if (g.userId && g.projectId && this.apis.has('applicationCredential')) await this.apis.applicationCredential.pruneForUserOnProject(g.userId, g.projectId);
   }
 
   /** The raw listing, in Keystone's internal shape (the role_assignments API formats it). */

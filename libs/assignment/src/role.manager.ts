@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CacheRegions, DisabledCacheRegion, KeystoneConfig, ProviderApis, applyLimit, applyRemainingFilters, type CacheRegion } from '@keystone-ts/core';
+import { CacheRegions, DisabledCacheRegion, KeystoneConfig, Notifier, ProviderApis, applyLimit, applyRemainingFilters, type CacheRegion } from '@keystone-ts/core';
 import { DriverHints, Forbidden, NotFound, ValidationError, type ImpliedRoleRecord, type NewRole, type RoleDriver, type RoleRecord } from '@keystone-ts/plugin-sdk';
 import { ASSIGNMENT_DRIVERS, type AssignmentDrivers } from './assignment-drivers';
 import type { RoleSource } from './effective/role-assignment.lister';
@@ -19,6 +19,7 @@ export class RoleManager implements RoleSource {
     private readonly config: KeystoneConfig,
     private readonly apis: ProviderApis,
     @Optional() private readonly cache?: CacheRegions,
+    @Optional() private readonly notifier?: Notifier,
   ) {
     this.driver = drivers.role;
   }
@@ -66,8 +67,10 @@ export class RoleManager implements RoleSource {
     return this.driver.listRolesFromIds(roleIds);
   }
 
-  createRole(role: NewRole): Promise<RoleRecord> {
-    return this.write(() => this.driver.createRole(randomUUID().replace(/-/g, ''), role));
+  async createRole(role: NewRole): Promise<RoleRecord> {
+    const created = await this.write(() => this.driver.createRole(randomUUID().replace(/-/g, ''), role));
+    await this.notifier?.created('role', created.id);
+    return created;
   }
 
   async updateRole(roleId: string, patch: Partial<NewRole>): Promise<RoleRecord> {
@@ -76,7 +79,9 @@ export class RoleManager implements RoleSource {
       throw new Forbidden(`Unable to update immutable role resource: \`${roleId}. Set resource option "immutable" to false first.`);
     }
     if ('domain_id' in patch && patch.domain_id !== original.domain_id) throw new ValidationError('Update of `domain_id` is not allowed.');
-    return this.write(() => this.driver.updateRole(roleId, patch));
+    const updated = await this.write(() => this.driver.updateRole(roleId, patch));
+    await this.notifier?.updated('role', roleId);
+    return updated;
   }
 
   async deleteRole(roleId: string): Promise<void> {
@@ -85,7 +90,9 @@ export class RoleManager implements RoleSource {
       throw new Forbidden(`Unable to delete immutable role resource: \`${roleId}. Set resource option "immutable" to false first.`);
     }
     await this.apis.assignment.deleteRoleAssignments(roleId);
+    if (this.apis.has('applicationCredential')) await this.apis.applicationCredential.deleteWithRole(roleId);
     await this.write(() => this.driver.deleteRole(roleId));
+    await this.notifier?.deleted('role', roleId);
   }
 
   async createImpliedRole(priorRoleId: string, impliedRoleId: string): Promise<ImpliedRoleRecord> {

@@ -36,6 +36,8 @@ export function parseAuthRequest(body: unknown): AuthRequest {
     const kinds = ['project', 'domain', 'system', 'OS-TRUST:trust'].filter((k) => k in s);
     if (kinds.length > 1) throw new ValidationError('Specifying more than one of project, domain, system or trust in a scope is not allowed.');
     if (s.system !== undefined && s.system?.all !== true) throw ValidationError.field('scope.system', "only {'all': true} is supported");
+    const trust = s['OS-TRUST:trust'];
+    if (trust !== undefined && (typeof trust !== 'object' || trust === null || Array.isArray(trust))) throw ValidationError.field('scope.OS-TRUST:trust', 'must be an object');
   }
   return { methods: [...new Set(methods as string[])], identity: identity as Record<string, unknown>, scope: (scope as AuthRequest['scope']) ?? null };
 }

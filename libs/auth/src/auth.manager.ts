@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { KEYSTONE_RUNTIME, ProviderApis, getLogger, type KeystoneRuntime } from '@keystone-ts/core';
-import { Unauthorized, isKeystoneError, type AuthMethod, type AuthMethodResult, type AuthRequestContext } from '@keystone-ts/plugin-sdk';
+import { AuthPluginError, Unauthorized, isKeystoneError, type AuthMethod, type AuthMethodResult, type AuthRequestContext } from '@keystone-ts/plugin-sdk';
 import { TokenManager, bindForNewToken, scopeOf, type TokenModel } from '@keystone-ts/token';
 import { loadAuthMethods } from './auth-methods';
 import type { AuthRequest, ScopeRequest } from './auth-request';
+import { consumeTrustUse, resolveTrustScope } from './trust-scope';
 
 const GENERIC = 'The request you have made requires authentication.';
 
@@ -54,6 +55,8 @@ export class AuthManager implements OnApplicationBootstrap {
     const methodNames: string[] = [];
     let parent: { expiresAt: Date; auditIds: string[] } | null = null;
     let established: Record<string, unknown> | undefined;
+    let appCred: AppCredGrant | null = null;
+    let oauth: OAuthGrant | null = null;
     const accept = (name: string, result: Extract<AuthMethodResult, { kind: 'authenticated' }>) => {
       if (userId !== null && userId !== result.userId) throw new Unauthorized('User IDs of the authentication methods do not match.');
       userId = result.userId;
@@ -61,6 +64,8 @@ export class AuthManager implements OnApplicationBootstrap {
       methodNames.push(...inherited, name);
       if (result.expiresAt && result.auditIds) parent = { expiresAt: result.expiresAt, auditIds: result.auditIds };
       if (result.bind) established = { ...established, ...result.bind };
+      if (name === 'application_credential') appCred = appCredGrant(result.extras);
+      if (name === 'oauth1') oauth = oauthGrant(result.extras);
     };
     // Keystone runs `external` first whenever a trusted layer set REMOTE_USER, whatever the
     // request names; if it fails (or is not enabled) the named methods decide alone.
@@ -83,10 +88,22 @@ export class AuthManager implements OnApplicationBootstrap {
       accept(name, result);
     }
     if (userId === null) throw new Unauthorized(GENERIC);
-    const scope = await this.resolveScope(req.scope, userId);
+    // An application credential's token is for its project only (Keystone refuses any asked scope).
+    if (appCred && req.scope !== null) throw new AuthPluginError('Error authenticating with application credential: Application credentials cannot request a scope.');
+    // Assigned inside `accept`, which the compiler's narrowing does not see.
+    const granted = appCred as AppCredGrant | null;
+    // An OAuth1 access token decides the scope: its project, whatever the request asked (as Keystone).
+    const delegated = oauth as OAuthGrant | null;
+    const scope = granted
+      ? { projectId: granted.projectId ?? undefined, appCredId: granted.id }
+      : delegated
+        ? delegated
+        : await this.resolveScope(req.scope, userId);
     const bind = bindForNewToken(this.runtime.config.get<string[] | null>('token', 'bind') ?? [], established);
     try {
-      return await this.tokens.issue({ userId, methods: [...new Set(methodNames)], ...scope, parent, bind });
+      const token = await this.tokens.issue({ userId, methods: [...new Set(methodNames)], ...scope, parent, bind });
+      await consumeTrustUse(this.apis, token.trust?.id);
+      return token;
     } catch (e) {
       if (isKeystoneError(e) && (e.code === 404 || e.code === 403)) throw new Unauthorized(e.message);
       throw e;
@@ -94,7 +111,7 @@ export class AuthManager implements OnApplicationBootstrap {
   }
 
   /** Scope by id or by name within a domain; anything unknown or disabled is a 401, as in Keystone. */
-  private async resolveScope(scope: ScopeRequest | 'unscoped' | null, userId: string): Promise<{ projectId?: string; domainId?: string; system?: boolean }> {
+  private async resolveScope(scope: ScopeRequest | 'unscoped' | null, userId: string): Promise<{ projectId?: string; domainId?: string; system?: boolean; trustId?: string }> {
     const resource = this.apis.resource;
     try {
       if (scope && scope !== 'unscoped') {
@@ -110,7 +127,7 @@ export class AuthManager implements OnApplicationBootstrap {
           return { domainId: (d.id ? await resource.getDomain(d.id) : await resource.getDomainByName(String(d.name))).id };
         }
         if (scope.system) return { system: true };
-        if (scope['OS-TRUST:trust']) throw new Unauthorized('Trusts are not supported yet.');
+        if (scope['OS-TRUST:trust']) return await resolveTrustScope(this.apis, scope['OS-TRUST:trust'], userId);
       }
       if (scope === null) return this.defaultProjectScope(userId);
       return {};
@@ -134,4 +151,21 @@ export class AuthManager implements OnApplicationBootstrap {
       return {};
     }
   }
+}
+
+type AppCredGrant = { id: string; projectId: string | null };
+
+/** What the application_credential method reports: the credential the token is for. */
+function appCredGrant(extras: Record<string, unknown> | undefined): AppCredGrant | null {
+  const grant = extras?.applicationCredential as Partial<AppCredGrant> | undefined;
+  return grant && typeof grant.id === 'string' ? { id: grant.id, projectId: grant.projectId ?? null } : null;
+}
+
+type OAuthGrant = { projectId: string; accessTokenId: string };
+
+/** What the oauth1 method reports: the access token the token is for, and its project. */
+function oauthGrant(extras: Record<string, unknown> | undefined): OAuthGrant | null {
+  const accessTokenId = extras?.access_token_id;
+  const projectId = extras?.project_id;
+  return typeof accessTokenId === 'string' && typeof projectId === 'string' ? { projectId, accessTokenId } : null;
 }

@@ -4,6 +4,7 @@ import {
   CacheRegions,
   DisabledCacheRegion,
   KEYSTONE_RUNTIME,
+  Notifier,
   ProviderApis,
   applyLimit,
   applyRemainingFilters,
@@ -48,6 +49,7 @@ export class CatalogManager implements CatalogApi {
     private readonly backends: CatalogBackends,
     apis: ProviderApis,
     @Optional() private readonly cache?: CacheRegions,
+    @Optional() private readonly notifier?: Notifier,
   ) {
     apis.register('catalog', this);
   }
@@ -73,7 +75,9 @@ export class CatalogManager implements CatalogApi {
   async createRegion(region: { id?: string; description?: string | null; parent_region_id?: string | null; [k: string]: unknown }): Promise<RegionRecord> {
     const id = region.id ?? uuidHex();
     if (await this.exists(() => this.backends.catalog.getRegion(id))) throw Conflict.duplicate('region', `Duplicate ID, ${id}.`);
-    return this.write(() => this.backends.catalog.createRegion({ ...region, id, description: region.description ?? '' }));
+    const created = await this.write(() => this.backends.catalog.createRegion({ ...region, id, description: region.description ?? '' }));
+    await this.notifier?.created('region', created.id);
+    return created;
   }
 
   getRegion(regionId: string): Promise<RegionRecord> {
@@ -93,17 +97,22 @@ export class CatalogManager implements CatalogApi {
     if (parent) await this.getRegion(parent);
     const current = await this.getRegion(regionId);
     await this.assertNoCycle(regionId, parent === undefined ? current.parent_region_id : parent);
-    return this.write(() => this.backends.catalog.updateRegion(regionId, change));
+    const updated = await this.write(() => this.backends.catalog.updateRegion(regionId, change));
+    await this.notifier?.updated('region', regionId);
+    return updated;
   }
 
-  deleteRegion(regionId: string): Promise<void> {
-    return this.write(() => this.backends.catalog.deleteRegion(regionId));
+  async deleteRegion(regionId: string): Promise<void> {
+    await this.write(() => this.backends.catalog.deleteRegion(regionId));
+    await this.notifier?.deleted('region', regionId);
   }
 
   async createService(service: { type: string | null; [k: string]: unknown }, serviceId = uuidHex()): Promise<ServiceRecord> {
     const ref: NewService = { ...service, enabled: (service.enabled as boolean | undefined) ?? true, name: service.name ?? '' };
     delete ref.id;
-    return this.write(() => this.backends.catalog.createService(serviceId, ref));
+    const created = await this.write(() => this.backends.catalog.createService(serviceId, ref));
+    await this.notifier?.created('service', created.id);
+    return created;
   }
 
   getService(serviceId: string): Promise<ServiceRecord> {
@@ -114,9 +123,11 @@ export class CatalogManager implements CatalogApi {
     return applyLimit(applyRemainingFilters(await this.backends.catalog.listServices(hints), hints), hints);
   }
 
-  updateService(serviceId: string, patch: Record<string, unknown>): Promise<ServiceRecord> {
+  async updateService(serviceId: string, patch: Record<string, unknown>): Promise<ServiceRecord> {
     const { id: _id, ...change } = patch;
-    return this.write(() => this.backends.catalog.updateService(serviceId, change));
+    const updated = await this.write(() => this.backends.catalog.updateService(serviceId, change));
+    await this.notifier?.updated('service', serviceId);
+    return updated;
   }
 
   /** Its endpoints go with it, and so do their project associations. */
@@ -126,12 +137,15 @@ export class CatalogManager implements CatalogApi {
       await this.backends.catalog.deleteService(serviceId);
       await this.forgetEndpoints(endpoints.map((e) => e.id));
     });
+    await this.notifier?.deleted('service', serviceId);
   }
 
   async createEndpoint(endpoint: { interface: string; service_id: string; url: string; [k: string]: unknown }, endpointId = uuidHex()): Promise<EndpointRecord> {
     await this.assertReferences(endpoint.region_id as string | null | undefined, endpoint.service_id);
     const { id: _id, ...ref } = endpoint;
-    return this.write(() => this.backends.catalog.createEndpoint(endpointId, { ...ref, enabled: (ref.enabled as boolean | null | undefined) ?? true } as NewEndpoint));
+    const created = await this.write(() => this.backends.catalog.createEndpoint(endpointId, { ...ref, enabled: (ref.enabled as boolean | null | undefined) ?? true } as NewEndpoint));
+    await this.notifier?.created('endpoint', created.id);
+    return created;
   }
 
   getEndpoint(endpointId: string): Promise<EndpointRecord> {
@@ -145,7 +159,9 @@ export class CatalogManager implements CatalogApi {
   async updateEndpoint(endpointId: string, patch: Record<string, unknown>): Promise<EndpointRecord> {
     await this.assertReferences(patch.region_id as string | null | undefined, patch.service_id as string | null | undefined);
     const { id: _id, ...change } = patch;
-    return this.write(() => this.backends.catalog.updateEndpoint(endpointId, change as Partial<NewEndpoint>));
+    const updated = await this.write(() => this.backends.catalog.updateEndpoint(endpointId, change as Partial<NewEndpoint>));
+    await this.notifier?.updated('endpoint', endpointId);
+    return updated;
   }
 
   async deleteEndpoint(endpointId: string): Promise<void> {
@@ -153,6 +169,7 @@ export class CatalogManager implements CatalogApi {
       await this.backends.catalog.deleteEndpoint(endpointId);
       await this.forgetEndpoints([endpointId]);
     });
+    await this.notifier?.deleted('endpoint', endpointId);
   }
 
   /**

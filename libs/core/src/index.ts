@@ -48,3 +48,4 @@ export * from './domains/domain-config-changes';
 export * from './domains/sql-driver-registration';
 export * from './domains/domain-config-api';
 export * from './observability';
+export * from './notifications';

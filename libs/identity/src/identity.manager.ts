@@ -4,7 +4,10 @@ import {
   CacheRegions,
   DisabledCacheRegion,
   KEYSTONE_RUNTIME,
+  Notifier,
   ProviderApis,
+  authenticationFailureReason,
+  failureReason,
   type CacheRegion,
   applyLimit,
   applyRemainingFilters,
@@ -46,6 +49,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
     private readonly apis: ProviderApis,
     @Optional() private readonly cache?: CacheRegions,
+    @Optional() private readonly notifier?: Notifier,
   ) {
     apis.register('identity', this);
   }
@@ -69,6 +73,11 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
 
   /** Keystone's `_get_domain_driver_and_entity_id`. */
   private async locate(publicId: string, type: 'user' | 'group'): Promise<Located> {
+    // As Keystone: with one driver that makes its own UUIDs nothing is mapped, so the
+    // id_mapping table is not asked (this is on the path of every password login).
+    if (!this.runtime.config.get<boolean>('identity', 'domain_specific_drivers_enabled') && !this.ids.needed(this.resolver.default)) {
+      return { driver: this.resolver.default, localId: publicId, domainId: null };
+    }
     const mapping = await this.ids.lookup(publicId);
     if (mapping && mapping.entity_type === type) {
       return { driver: await this.resolver.forDomain(mapping.domain_id), localId: mapping.local_id, domainId: mapping.domain_id };
@@ -109,9 +118,23 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     await Promise.all([this.users.invalidate(['user', user.id]), this.users.invalidate(['user_by_name', user.domain_id, user.name])]);
   }
 
+  /** Every attempt is an `identity.authenticate` event (Keystone's emit_event wraps this same call). */
   async authenticate(userId: string, password: string): Promise<UserRecord> {
-    const loc = await this.locate(userId, 'user');
-    return this.publicUser(await loc.driver.authenticate(loc.localId, password), loc);
+    let user: UserRecord;
+    try {
+      const loc = await this.locate(userId, 'user');
+      if (loc.driver.checkPassword) {
+        await loc.driver.checkPassword(loc.localId, password);
+        user = await this.getUser(userId);
+      } else {
+        user = await this.publicUser(await loc.driver.authenticate(loc.localId, password), loc);
+      }
+    } catch (e) {
+      await this.notifier?.authenticate('failure', { userId, reason: authenticationFailureReason(e, isPasswordExpiredError(e)) });
+      throw e;
+    }
+    await this.notifier?.authenticate('success', { userId });
+    return user;
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
@@ -120,8 +143,9 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     await this.apis.resource.getDomain(domainId);
     const driver = await this.writableDriver(domainId);
     const id = driver.generatesUuids ? uuidHex() : user.name;
-    const created = await driver.createUser(id, { ...user, domain_id: domainId });
-    return this.publicUser(created, { driver, domainId });
+    const created = await this.publicUser(await driver.createUser(id, { ...user, domain_id: domainId }), { driver, domainId });
+    await this.notifier?.created('user', created.id);
+    return created;
   }
 
   async listUsers(hints: DriverHints, domainScope: string | null = null): Promise<{ refs: UserRecord[]; truncated: boolean }> {
@@ -143,7 +167,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     if (patch.domain_id !== undefined && patch.domain_id !== before.domain_id) {
       throw ValidationError.field('domain_id', 'Cannot change Domain ID');
     }
-    if (!loc.driver.writable) throw new Forbidden('This identity backend is read-only.');
+    if (!loc.driver.writable) throw readOnly(loc.driver);
     const { id: _id, domain_id: _d, ...rest } = patch;
     const updated = await loc.driver.updateUser(loc.localId, rest);
     await this.forgetUser(await this.publicUser(before, loc));
@@ -151,18 +175,22 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     if (this.apis.has('token')) await this.apis.token.invalidateCaches?.();
     if (patch.enabled === false && before.enabled !== false) await this.revokeUser(userId);
     if (patch.password !== undefined) await this.revokeUser(userId);
+    await this.notifier?.updated('user', userId);
     return this.publicUser(updated, loc);
   }
 
   async deleteUser(userId: string): Promise<void> {
     const loc = await this.locate(userId, 'user');
-    if (!loc.driver.writable) throw new Forbidden('This identity backend is read-only.');
+    if (!loc.driver.writable) throw readOnly(loc.driver);
     const doomed = await this.publicUser(await loc.driver.getUser(loc.localId), loc);
     await loc.driver.deleteUser(loc.localId);
     await this.forgetUser(doomed);
     if (this.apis.has('assignment')) await this.apis.assignment.deleteUserAssignments(userId);
+    if (this.apis.has('applicationCredential')) await this.apis.applicationCredential.deleteForUser(userId);
+    if (this.apis.has('credential')) await this.apis.credential.deleteCredentialsForUser(userId);
     if (loc.domainId !== null) await this.ids.forget(userId);
     await this.revokeUser(userId);
+    await this.notifier?.deleted('user', userId);
   }
 
   /** Keystone's change_password: an expired original still allows the change; the driver applies history/age rules. */
@@ -172,12 +200,19 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     } catch (e) {
       if (!isPasswordExpiredError(e)) throw e;
     }
-    validatePassword(this.runtime.config, password);
     const loc = await this.locate(userId, 'user');
-    if (loc.driver.changePassword) await loc.driver.changePassword(loc.localId, password);
-    else await loc.driver.updateUser(loc.localId, { password });
+    try {
+      validatePassword(this.runtime.config, password);
+      if (loc.driver.changePassword) await loc.driver.changePassword(loc.localId, password);
+      else await loc.driver.updateUser(loc.localId, { password });
+    } catch (e) {
+      // Keystone reports a refused new password (strength, history, age) as an update with the reason.
+      if (e instanceof ValidationError) await this.notifier?.updated('user', userId, { reason: failureReason(e) });
+      throw e;
+    }
     // password_expires_at changed.
     await this.forgetUser(await this.publicUser(await loc.driver.getUser(loc.localId), loc));
+    await this.notifier?.updated('user', userId);
     await this.revokeUser(userId);
   }
 
@@ -186,7 +221,9 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     await this.apis.resource.getDomain(domainId);
     const driver = await this.writableDriver(domainId);
     const created = await driver.createGroup(driver.generatesUuids ? uuidHex() : group.name, { ...group, domain_id: domainId });
-    return this.ids.toPublic(created, driver, domainId, 'group');
+    const ref = await this.ids.toPublic(created, driver, domainId, 'group');
+    await this.notifier?.created('group', ref.id);
+    return ref;
   }
 
   async getGroup(groupId: string): Promise<GroupRecord> {
@@ -206,7 +243,9 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     const before = await loc.driver.getGroup(loc.localId);
     if (patch.domain_id !== undefined && patch.domain_id !== before.domain_id) throw ValidationError.field('domain_id', 'Cannot change Domain ID');
     const { id: _id, domain_id: _d, ...rest } = patch;
-    return this.ids.toPublic(await loc.driver.updateGroup(loc.localId, rest), loc.driver, loc.domainId ?? this.defaultDomainId, 'group');
+    const updated = await this.ids.toPublic(await loc.driver.updateGroup(loc.localId, rest), loc.driver, loc.domainId ?? this.defaultDomainId, 'group');
+    await this.notifier?.updated('group', groupId);
+    return updated;
   }
 
   async deleteGroup(groupId: string): Promise<void> {
@@ -217,6 +256,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     if (this.apis.has('assignment')) await this.apis.assignment.deleteGroupAssignments(groupId);
     if (loc.domainId !== null) await this.ids.forget(groupId);
     for (const m of members) await this.revokeUser(m.id);
+    await this.notifier?.deleted('group', groupId);
   }
 
   async listGroupsForUser(userId: string, hints = new DriverHints()): Promise<GroupRecord[]> {
@@ -237,6 +277,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     if (u.driver !== g.driver) throw new Forbidden('Cannot add a user to a group served by another identity backend.');
     await g.driver.addUserToGroup(u.localId, g.localId);
     await this.forgetMemberships();
+    await this.notifier?.addedTo('group', groupId, 'user', userId);
   }
 
   async checkUserInGroup(userId: string, groupId: string): Promise<void> {
@@ -250,6 +291,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
     await g.driver.removeUserFromGroup(u.localId, g.localId);
     await this.forgetMemberships();
     await this.revokeUser(userId);
+    await this.notifier?.removedFrom('group', groupId, 'user', userId);
   }
 
   async deleteDomainContents(domainId: string): Promise<void> {
@@ -265,7 +307,7 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
 
   private async writableDriver(domainId: string): Promise<IdentityDriver> {
     const driver = await this.resolver.forDomain(domainId);
-    if (!driver.writable) throw new Forbidden('This identity backend is read-only.');
+    if (!driver.writable) throw readOnly(driver);
     return driver;
   }
 
@@ -275,6 +317,10 @@ export class IdentityManager implements IdentityApi, OnApplicationBootstrap, OnM
 }
 
 const NO_CACHE: CacheRegion = new DisabledCacheRegion('identity');
+
+function readOnly(driver: IdentityDriver): Forbidden {
+  return new Forbidden(driver.readOnlyMessage ?? 'This identity backend is read-only.');
+}
 
 function uuidHex(): string {
   return randomUUID().replace(/-/g, '');

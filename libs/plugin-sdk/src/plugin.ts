@@ -106,5 +106,6 @@ export const Namespaces = {
   receiptProvider: 'keystone.receipt.provider',
   cacheBackend: 'keystone.cache.backend',
   notifier: 'keystone.notifier',
+  notificationDriver: 'keystone.notification.driver',
   auth: (method: string) => `keystone.auth.${method}`,
 } as const;

@@ -1,5 +1,5 @@
 import { Conflict, Forbidden, NotFound, ValidationError, type NewProject, type ProjectRecord, type ResourceDriver } from '@keystone-ts/plugin-sdk';
-import type { ProviderApis } from '@keystone-ts/core';
+import type { Notifier, ProviderApis } from '@keystone-ts/core';
 import {
   assertNotFederated,
   assertUrlSafe,
@@ -28,6 +28,7 @@ export class ProjectWriter {
     private readonly driver: ResourceDriver,
     private readonly settings: () => ResourceSettings,
     private readonly apis: ProviderApis,
+    private readonly notifier?: Notifier,
   ) {}
 
   async create(projectId: string, input: Record<string, unknown>): Promise<ProjectRecord> {
@@ -41,12 +42,15 @@ export class ProjectWriter {
     await this.enforceConstraints(projectId, p);
     // Keystone checks option values last, when it maps them to rows.
     validateOptions(p.options);
+    let created: ProjectRecord;
     try {
-      return await this.driver.createProject(projectId, p);
+      created = await this.driver.createProject(projectId, p);
     } catch (e) {
       if (e instanceof Conflict) throw Conflict.duplicate('project', conflictDetail({ ...p, id: projectId }));
       throw e;
     }
+    await this.notifier?.created(p.is_domain ? 'domain' : 'project', projectId);
+    return created;
   }
 
   /** Keystone's `_update_project` (cascade only flips `enabled` below). */
@@ -87,6 +91,7 @@ export class ProjectWriter {
       throw e;
     }
     if (wasEnabled && !willBeEnabled) await (original.is_domain ? this.revokeDomain(projectId) : this.revokeProject(projectId));
+    await this.notifyUpdated(projectId, original.is_domain, wasEnabled && !willBeEnabled);
     return updated;
   }
 
@@ -106,7 +111,10 @@ export class ProjectWriter {
     await this.deleteProjectRef(domain, false);
     if (this.apis.has('assignment')) await this.apis.assignment.deleteDomainAssignments(domain.id);
     if (this.apis.has('domainConfig')) await this.apis.domainConfig.deleteDomainData(domain.id);
+    if (this.apis.has('federation')) await this.apis.federation.deleteIdpsOfDomain(domain.id);
+    await this.notifier?.internal('domain_deleted', domain.id);
     await this.revokeDomain(domain.id);
+    await this.notifier?.deleted('domain', domain.id);
   }
 
   private async deleteProjectRef(project: ProjectRecord, cascade: boolean): Promise<void> {
@@ -201,14 +209,26 @@ export class ProjectWriter {
       if (child.enabled === enabled) continue;
       await this.driver.updateProject(child.id, { enabled });
       if (!enabled) await this.revokeProject(child.id);
+      if (!enabled) await this.notifier?.disabled('project', child.id);
     }
   }
 
   private async afterDelete(projectId: string): Promise<void> {
     if (this.apis.has('assignment')) await this.apis.assignment.deleteProjectAssignments(projectId);
+    if (this.apis.has('credential')) await this.apis.credential.deleteCredentialsForProject(projectId);
     // OS-EP-FILTER rows of the project go with it, as in Keystone.
     if (this.apis.has('catalog')) await this.apis.catalog.deleteProjectAssociations(projectId);
     await this.revokeProject(projectId);
+    await this.notifier?.deleted('project', projectId);
+  }
+
+  /** Keystone's events of `_update_project`: a domain is updated as a project and as a domain; disabling is told in-process. */
+  private async notifyUpdated(projectId: string, isDomain: boolean, disabled: boolean): Promise<void> {
+    if (!this.notifier) return;
+    if (disabled && !isDomain) await this.notifier.disabled('project', projectId);
+    await this.notifier.updated('project', projectId);
+    if (isDomain) await this.notifier.updated('domain', projectId);
+    if (disabled && isDomain) await this.notifier.disabled('domain', projectId);
   }
 
   private async revokeProject(projectId: string): Promise<void> {

@@ -3,6 +3,7 @@ import {
   CacheRegions,
   DisabledCacheRegion,
   KEYSTONE_RUNTIME,
+  Notifier,
   ProviderApis,
   applyLimit,
   applyRemainingFilters,
@@ -52,6 +53,7 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
     private readonly apis: ProviderApis,
     @Optional() private readonly cache?: CacheRegions,
+    @Optional() private readonly notifier?: Notifier,
   ) {
     apis.register('resource', this);
   }
@@ -60,7 +62,7 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
   async onModuleInit(): Promise<void> {
     const cfg = this.runtime.config;
     this.driver = await this.runtime.drivers.createDriver<ResourceDriver>(Namespaces.resource, cfg.get('resource', 'driver'), cfg);
-    this.writer = new ProjectWriter(this.driver, () => this.settings(), this.apis);
+    this.writer = new ProjectWriter(this.driver, () => this.settings(), this.apis, this.notifier);
     this.runtime.services.resource = { getDomain: (id) => this.getDomain(id), getDomainByName: (n) => this.getDomainByName(n) };
   }
 
@@ -236,6 +238,7 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
     checkTagsMutable(project, 'create');
     const name = tag.trim();
     await this.write(() => this.writer.update(projectId, { tags: [...project.tags, name] }));
+    await this.notifier?.created('project_tag', name);
     return name;
   }
 
@@ -252,6 +255,7 @@ export class ResourceManager implements ResourceApi, OnModuleInit {
     if (!project.tags.includes(tag)) throw NotFound.entity('project tag', tag);
     // Keystone writes the whole project back (so a disabled project's state is left alone).
     await this.write(() => this.writer.update(projectId, { ...project, tags: project.tags.filter((t) => t !== tag) }));
+    await this.notifier?.deleted('project_tag', tag);
   }
 }
 

@@ -1,4 +1,4 @@
-import { bootRuntime, coreCacheBackendDrivers, Sha256IdGenerator, type KeystoneRuntime } from '@keystone-ts/core';
+import { bootRuntime, coreCacheBackendDrivers, coreNotificationDrivers, Sha256IdGenerator, type KeystoneRuntime } from '@keystone-ts/core';
 import { definePlugin, defineDriver, Namespaces } from '@keystone-ts/plugin-sdk';
 import { BUILTIN_PLUGIN_PACKAGES } from './builtin-plugins';
 import { SUBSYSTEM_OPTION_GROUPS } from './option-groups';
@@ -15,6 +15,7 @@ const corePlugin = definePlugin({
       create: () => new Sha256IdGenerator(),
     }),
     ...coreCacheBackendDrivers,
+    ...coreNotificationDrivers,
   ],
 });
 

@@ -4,4 +4,7 @@ export const BUILTIN_PLUGIN_PACKAGES: readonly string[] = [
   '@keystone-ts/plugin-catalog-templated',
   '@keystone-ts/plugin-cache-memcached',
   '@keystone-ts/plugin-cache-redis',
+  '@keystone-ts/plugin-token-jws',
+  '@keystone-ts/plugin-identity-ldap',
+  '@keystone-ts/plugin-token-uuid',
 ];

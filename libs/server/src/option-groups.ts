@@ -6,8 +6,12 @@ import { assignmentOptionGroups } from '@keystone-ts/assignment';
 import { catalogOptionGroups } from '@keystone-ts/catalog';
 import { identityOptionGroups } from '@keystone-ts/identity';
 import { policyOptions } from '@keystone-ts/policy';
+import { trustOptions } from '@keystone-ts/trust';
+import { federationOptionGroups } from '@keystone-ts/federation';
 import { domainConfigOptionGroups } from '@keystone-ts/domain-config';
-import { credentialOptions } from './pending.options';
+import { applicationCredentialOptions } from '@keystone-ts/application-credential';
+import { oauth1Options } from '@keystone-ts/oauth1';
+import { credentialOptionGroups } from '@keystone-ts/credential';
 
 /** Option groups owned by the subsystem modules (core and plugins register their own). */
 export const SUBSYSTEM_OPTION_GROUPS: readonly { group: OptionGroup; owner: string }[] = [
@@ -18,6 +22,10 @@ export const SUBSYSTEM_OPTION_GROUPS: readonly { group: OptionGroup; owner: stri
   ...assignmentOptionGroups.map((group) => ({ group, owner: '@keystone-ts/assignment' })),
   ...catalogOptionGroups.map((group) => ({ group, owner: '@keystone-ts/catalog' })),
   { group: policyOptions, owner: '@keystone-ts/policy' },
+  { group: trustOptions, owner: '@keystone-ts/trust' },
+  ...federationOptionGroups.map((group) => ({ group, owner: '@keystone-ts/federation' })),
   ...domainConfigOptionGroups.map((group) => ({ group, owner: '@keystone-ts/domain-config' })),
-  { group: credentialOptions, owner: '@keystone-ts/server' },
+  ...credentialOptionGroups.map((group) => ({ group, owner: '@keystone-ts/credential' })),
+  { group: applicationCredentialOptions, owner: '@keystone-ts/application-credential' },
+  { group: oauth1Options, owner: '@keystone-ts/oauth1' },
 ];

@@ -1,5 +1,8 @@
-import type { CatalogEntry, DomainRef, ProjectRef, RoleRef } from '@keystone-ts/core';
+import type { CatalogEntry, DomainRef, ProjectRef, RoleRef, ServiceProviderRef } from '@keystone-ts/core';
 import type { TokenPayload, UserRecord } from '@keystone-ts/plugin-sdk';
+import type { TokenAppCred } from './app-cred-token';
+import type { TokenOAuth1 } from './oauth1-token';
+import { renderTrustScope, type TokenTrust } from './trust-token';
 
 /** A validated token with every entity its body shows (Keystone's TokenModel). */
 export interface TokenModel {
@@ -15,6 +18,12 @@ export interface TokenModel {
   issuedAt: Date;
   expiresAt: Date;
   isAdminProject: boolean | null;
+  /** The application credential the token was issued for, as the body shows it. */
+  applicationCredential?: TokenAppCred | null;
+  /** Set for a trust-scoped token. */
+  trust?: TokenTrust | null;
+  /** Set for a token issued with an OS-OAUTH1 access token. */
+  oauth1?: TokenOAuth1 | null;
   catalog?: CatalogEntry[];
 }
 
@@ -31,7 +40,11 @@ export function scopeOf(t: TokenModel): 'system' | 'domain' | 'project' | 'unsco
 }
 
 /** The token body as Keystone 22 renders it. */
-export function renderToken(t: TokenModel, catalog: CatalogEntry[] | null): { token: Record<string, unknown> } {
+export function renderToken(
+  t: TokenModel,
+  catalog: CatalogEntry[] | null,
+  serviceProviders: readonly ServiceProviderRef[] = [],
+): { token: Record<string, unknown> } {
   const body: Record<string, unknown> = {
     methods: t.payload.methods,
     user: {
@@ -51,6 +64,8 @@ export function renderToken(t: TokenModel, catalog: CatalogEntry[] | null): { to
   } else if (t.domain) {
     body.domain = { id: t.domain.id, name: t.domain.name };
     body.roles = roles;
+  } else if (t.trust) {
+    Object.assign(body, renderTrustScope(t));
   } else if (t.project && t.projectDomain) {
     body.project = { domain: { id: t.projectDomain.id, name: t.projectDomain.name }, id: t.project.id, name: t.project.name };
     body.is_domain = t.project.is_domain ?? false;
@@ -58,6 +73,10 @@ export function renderToken(t: TokenModel, catalog: CatalogEntry[] | null): { to
     if (t.isAdminProject !== null) body.is_admin_project = t.isAdminProject;
   }
   if (catalog && scopeOf(t) !== 'unscoped') body.catalog = catalog;
+  // Keystone lists enabled service providers in every token body (any scope, with or without catalog).
+  if (serviceProviders.length > 0) body.service_providers = serviceProviders;
+  if (t.applicationCredential) body.application_credential = t.applicationCredential;
+  if (t.oauth1) body['OS-OAUTH1'] = { access_token_id: t.oauth1.accessTokenId, consumer_id: t.oauth1.consumerId };
   // Keystone's v3 body carried `bind` when the token was bound; keystonemiddleware reads it there.
   if (t.payload.bind && Object.keys(t.payload.bind).length > 0) body.bind = t.payload.bind;
   return { token: body };

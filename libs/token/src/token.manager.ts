@@ -5,7 +5,11 @@ import { RevokeManager } from './revoke/revoke.manager';
 import type { TokenValues } from './revoke/revocation-matcher';
 import { newAuditId } from './audit-ids';
 import type { TokenModel } from './token-model';
+import { appCredScope, capToAppCredExpiry, type TokenAppCred } from './app-cred-token';
 import { checkBindConfiguration, enforceTokenBind, type RequestIdentity } from './token-bind';
+import { TokenStore } from './token-store';
+import { trustScopedFacts } from './trust-token';
+import { oauthScope, type TokenOAuth1 } from './oauth1-token';
 
 export interface IssueRequest {
   userId: string;
@@ -18,6 +22,12 @@ export interface IssueRequest {
   expiresAt?: Date | null;
   /** What `[token] bind` binds the token to (see token-bind.ts); null or absent: unbound. */
   bind?: Record<string, unknown> | null;
+  /** The application credential the token is for (its project is the token's scope). */
+  appCredId?: string | null;
+  /** The trust the token is scoped to (OS-TRUST); the user is the trustee. */
+  trustId?: string | null;
+  /** The OS-OAUTH1 access token the token is for (its project is the token's scope). */
+  accessTokenId?: string | null;
 }
 
 const INVALID = 'Failed to validate token';
@@ -30,6 +40,8 @@ const INVALID = 'Failed to validate token';
 @Injectable()
 export class TokenManager implements OnApplicationBootstrap {
   private provider!: TokenProvider;
+  /** Where uuid/pki tokens are kept (no-op for self-contained formats). */
+  store!: TokenStore;
 
   constructor(
     @Inject(KEYSTONE_RUNTIME) private readonly runtime: KeystoneRuntime,
@@ -43,6 +55,7 @@ export class TokenManager implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const cfg = this.runtime.config;
     this.provider = await this.runtime.drivers.createDriver<TokenProvider>(Namespaces.tokenProvider, cfg.get('token', 'provider'), cfg);
+    this.store = await TokenStore.forProvider(this.runtime, this.provider);
     checkBindConfiguration(cfg.get<string[] | null>('token', 'bind') ?? [], cfg.get<string>('token', 'enforce_token_bind'), cfg.get<string>('token', 'provider'), this.provider.supportsBind === true);
   }
 
@@ -65,6 +78,7 @@ export class TokenManager implements OnApplicationBootstrap {
     const lifetime = this.runtime.config.get<number>('token', 'expiration') * 1000;
     let expiresAt = req.expiresAt ?? new Date(now.getTime() + lifetime);
     if (req.parent && req.parent.expiresAt < expiresAt) expiresAt = req.parent.expiresAt;
+    if (req.appCredId) expiresAt = await capToAppCredExpiry(this.apis, req.appCredId, expiresAt);
     // Keystone drops microseconds from expiry, and Fernet keeps whole seconds.
     expiresAt = new Date(Math.floor(expiresAt.getTime() / 1000) * 1000);
     const auditIds = req.parent ? [newAuditId(), req.parent.auditIds[req.parent.auditIds.length - 1]] : [newAuditId()];
@@ -82,10 +96,15 @@ export class TokenManager implements OnApplicationBootstrap {
       if (!this.provider.supportsBind) throw new NotImplemented('The configured token provider does not support bind authentication.');
       payload.bind = req.bind;
     }
+    if (req.appCredId) payload.appCredId = req.appCredId;
+    if (req.trustId) payload.trustId = req.trustId;
+    if (req.accessTokenId) payload.accessTokenId = req.accessTokenId;
     const id = await this.provider.issue(payload);
     // Fernet keeps whole seconds; render what validation will render.
     const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
-    return this.buildModel(id, { ...payload, issuedAt: issuedAt.getTime() / 1000 }, (e) => e);
+    const model = await this.buildModel(id, { ...payload, issuedAt: issuedAt.getTime() / 1000 }, (e) => e);
+    await this.store.save(id, model.payload);
+    return model;
   }
 
   private async validateToken(tokenId: string, opts: { allowExpired?: boolean }): Promise<TokenModel> {
@@ -108,7 +127,7 @@ export class TokenManager implements OnApplicationBootstrap {
   private async validateUncached(tokenId: string, allowExpired: boolean): Promise<TokenModel> {
     let payload: TokenPayload;
     try {
-      payload = await this.provider.validate(tokenId);
+      payload = await this.provider.validate(tokenId, await this.store.load(tokenId));
     } catch (e) {
       // The provider's own 404 ("Could not recognize Fernet token") is what Keystone answers.
       if (isKeystoneError(e) && e.code === 401) throw new NotFound(INVALID);
@@ -132,11 +151,16 @@ export class TokenManager implements OnApplicationBootstrap {
   /** Revokes one token (DELETE /v3/auth/tokens). */
   async revokeToken(model: TokenModel): Promise<void> {
     await this.revoke.revokeByAuditId(model.payload.auditIds[0]);
+    await this.store.invalidate(model.id);
   }
 
   private async buildModel(id: string, payload: TokenPayload, fail: (e: Error) => Error): Promise<TokenModel> {
     const apis = this.apis;
     try {
+      if (payload.trustId) {
+        const facts = await trustScopedFacts(apis, payload);
+        return { id, payload, ...facts, issuedAt: new Date((payload.issuedAt ?? Date.now() / 1000) * 1000), expiresAt: new Date(payload.expiresAt * 1000), isAdminProject: null };
+      }
       const user = await apis.identity.getUser(payload.userId);
       if (!user.enabled) throw new Unauthorized(`User ${user.id} is disabled.`);
       const userDomain = await apis.resource.assertDomainEnabled(user.domain_id);
@@ -144,11 +168,15 @@ export class TokenManager implements OnApplicationBootstrap {
       let projectDomain = null;
       let domain = null;
       let roles: RoleRef[] = [];
+      let applicationCredential: TokenAppCred | null = null;
+      let oauth1: TokenOAuth1 | null = null;
       const system = payload.systemScope === 'all';
       if (payload.projectId) {
         project = await apis.resource.assertProjectEnabled(payload.projectId);
         projectDomain = await apis.resource.getDomain(project.domain_id);
         roles = await apis.assignment.getRolesForUserOnProject(user.id, project.id);
+        if (payload.appCredId) ({ applicationCredential, roles } = await appCredScope(apis, payload.appCredId, user.id, project.id, roles));
+        if (payload.accessTokenId) ({ oauth1, roles } = await oauthScope(apis, payload.accessTokenId, user.id, project.id, roles));
         if (roles.length === 0) throw new Unauthorized(`User ${user.id} has no access to project ${project.id}`);
       } else if (payload.domainId) {
         domain = await apis.resource.assertDomainEnabled(payload.domainId);
@@ -168,12 +196,15 @@ export class TokenManager implements OnApplicationBootstrap {
         domain,
         system,
         roles,
+        applicationCredential,
+        oauth1,
         issuedAt: new Date((payload.issuedAt ?? Date.now() / 1000) * 1000),
         expiresAt: new Date(payload.expiresAt * 1000),
         isAdminProject: this.isAdminProject(project?.name ?? null, projectDomain?.name ?? null),
       };
     } catch (e) {
-      throw isKeystoneError(e) ? fail(e) : e;
+      // A backend outage (LDAP down: 5xx) is not an invalid token; Keystone lets it through as a 500.
+      throw isKeystoneError(e) && e.code < 500 ? fail(e) : e;
     }
   }
 
@@ -191,14 +222,14 @@ export class TokenManager implements OnApplicationBootstrap {
 export function tokenValues(m: TokenModel): TokenValues {
   return {
     userId: m.user.id,
-    trustorId: null,
-    trusteeId: null,
+    trustorId: m.trust?.trustorUserId ?? null,
+    trusteeId: m.trust?.trusteeUserId ?? null,
     projectId: m.project?.id ?? null,
     identityDomainId: m.userDomain.id,
     assignmentDomainId: m.projectDomain?.id ?? m.domain?.id ?? null,
     roleIds: m.roles.map((r) => r.id),
     trustId: m.payload.trustId ?? null,
-    consumerId: null,
+    consumerId: m.oauth1?.consumerId ?? null,
     accessTokenId: m.payload.accessTokenId ?? null,
     auditId: m.payload.auditIds[0],
     auditChainId: m.payload.auditIds[m.payload.auditIds.length - 1],

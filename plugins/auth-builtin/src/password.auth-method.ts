@@ -23,7 +23,8 @@ export class PasswordAuthMethod implements AuthMethod {
     let userId: string;
     try {
       if (typeof user.id === 'string' && user.id !== '') {
-        const found = await identity.getUser(user.id);
+        const byId = user.id;
+        const found = await this.reportingUnknownUser(() => identity.getUser(byId), { userId: byId });
         if (!(await resource.getDomain(found.domain_id)).enabled) throw new Unauthorized(GENERIC);
         if (!found.enabled) throw new Unauthorized(GENERIC);
         userId = found.id;
@@ -34,7 +35,8 @@ export class PasswordAuthMethod implements AuthMethod {
         }
         const domain = typeof dom.id === 'string' ? await resource.getDomain(dom.id) : await resource.getDomainByName(dom.name as string);
         if (!domain.enabled) throw new Unauthorized(GENERIC);
-        const found = await identity.getUserByName(user.name, domain.id);
+        const name = user.name;
+        const found = await this.reportingUnknownUser(() => identity.getUserByName(name, domain.id), { userName: name, domainId: domain.id, domainName: domain.name });
         // Keystone's UserAuthInfo rejects a disabled user (inactivity included) before the
         // password is checked, so such attempts neither count towards lockout nor say why.
         if (!found.enabled) throw new Unauthorized(GENERIC);
@@ -44,10 +46,21 @@ export class PasswordAuthMethod implements AuthMethod {
       }
     } catch (e) {
       if (e instanceof ValidationError || (isKeystoneError(e) && e.code === 400)) throw e;
-      if (isKeystoneError(e)) throw new Unauthorized(GENERIC);
+      // Server errors (an identity backend down) stay 500, as in Keystone; anything else says nothing.
+      if (isKeystoneError(e) && e.code < 500) throw new Unauthorized(GENERIC);
       throw e;
     }
     const authenticated = await identity.authenticate(userId, user.password);
     return { kind: 'authenticated', userId: authenticated.id };
+  }
+
+  /** An unknown user is an `identity.authenticate` failure too; the identity manager reports the others. */
+  private async reportingUnknownUser<T>(find: () => Promise<T>, who: { userId?: string; userName?: string; domainId?: string; domainName?: string }): Promise<T> {
+    try {
+      return await find();
+    } catch (e) {
+      if (isKeystoneError(e) && e.code === 404) await this.services.notifications?.authenticationFailed(who, e);
+      throw e;
+    }
   }
 }

@@ -2,6 +2,8 @@ import { defineAuthMethod, definePlugin } from '@keystone-ts/plugin-sdk';
 import { PasswordAuthMethod } from './password.auth-method';
 import { TokenAuthMethod } from './token.auth-method';
 import { ExternalAuthMethod } from './external.auth-method';
+import { OAuth1AuthMethod } from './oauth1.auth-method';
+import { ApplicationCredentialAuthMethod } from './application-credential.auth-method';
 
 /** Keystone's built-in auth methods; third-party methods register exactly the same way. */
 export const authBuiltinPlugin = definePlugin({
@@ -28,6 +30,18 @@ export const authBuiltinPlugin = definePlugin({
         create: (ctx) => new ExternalAuthMethod(mode, ctx.services, ctx.config),
       }),
     ),
+    defineAuthMethod({
+      method: 'application_credential',
+      name: 'default',
+      aliases: ['keystone.auth.plugins.application_credential.ApplicationCredential'],
+      create: (ctx) => new ApplicationCredentialAuthMethod(ctx.services),
+    }),
+    defineAuthMethod({
+      method: 'oauth1',
+      name: 'default',
+      aliases: ['keystone.auth.plugins.oauth1.OAuth'],
+      create: (ctx) => new OAuth1AuthMethod(ctx.services),
+    }),
     // Keystone's entry point keystone.auth.kerberos: default = external.KerberosDomain
     // (REMOTE_USER from SPNEGO, natively with [kerberos] keytab or from a trusted proxy).
     defineAuthMethod({

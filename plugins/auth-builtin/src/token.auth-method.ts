@@ -23,6 +23,8 @@ export class TokenAuthMethod implements AuthMethod {
       if (isKeystoneError(e)) throw new Unauthorized('The request you have made requires authentication.');
       throw e;
     }
+    // An OAuth1 delegation is not exchanged for another token (Keystone's token_authenticate).
+    if (token.methods.includes('oauth1')) throw Forbidden.action('Using OAuth-scoped token to create another token. Create a new OAuth-scoped token instead');
     if (token.scope !== 'unscoped' && !this.config.get<boolean>('token', 'allow_rescope_scoped_token')) {
       throw Forbidden.action('rescope a scoped token');
     }

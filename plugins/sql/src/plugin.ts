@@ -12,7 +12,12 @@ import { assignmentDrivers } from './assignment';
 import { catalogDrivers } from './catalog';
 import { tokenDrivers } from './token';
 import { policyDrivers } from './policy';
+import { credentialDrivers } from './credential';
 import { domainConfigDrivers } from './domain-config';
+import { trustDrivers } from './trust';
+import { federationDrivers } from './federation';
+import { applicationCredentialDrivers } from './application-credential';
+import { oauth1Drivers } from './oauth1';
 import { keystoneSchema } from './schema-hook';
 
 function identityDriver(ctx: DriverContext): SqlIdentityDriver {
@@ -54,6 +59,11 @@ export const sqlPlugin = definePlugin({
     ...catalogDrivers,
     ...tokenDrivers,
     ...policyDrivers,
+    ...credentialDrivers,
     ...domainConfigDrivers,
+    ...trustDrivers,
+    ...federationDrivers,
+    ...applicationCredentialDrivers,
+    ...oauth1Drivers,
   ],
 });

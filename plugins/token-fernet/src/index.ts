@@ -18,6 +18,7 @@ export {
   CREDENTIAL_MAX_ACTIVE_KEYS,
   NULL_KEY,
 } from './credential-key-repository';
+export { FernetCredentialProvider } from './credential-provider';
 export { TokenFormatter } from './token-formatter';
 export type { DecodedFernetToken } from './token-formatter';
 export { AuthMethodMap, DEFAULT_AUTH_METHODS } from './payloads/auth-methods';

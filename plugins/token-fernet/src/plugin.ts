@@ -5,6 +5,7 @@ import { FernetTokenProvider } from './fernet-token.provider';
 import { fernetTokensOptions } from './fernet-tokens.options';
 import type { FernetTokensOptions } from './fernet-tokens.options';
 import { DEFAULT_AUTH_METHODS } from './payloads/auth-methods';
+import { FernetCredentialProvider } from './credential-provider';
 
 /** Another module owns the option; read it if registered, else use Keystone's default. */
 function optional<T>(config: ConfigView, group: string, name: string, fallback: T): T {
@@ -38,6 +39,13 @@ export const tokenFernetPlugin = definePlugin({
           logger: ctx.logger,
         });
       },
+    }),
+    defineDriver({
+      namespace: 'keystone.credential.provider',
+      name: 'fernet',
+      aliases: ['keystone.credential.providers.fernet.Provider', 'keystone.credential.providers.fernet.core.Provider'],
+      create: (ctx: DriverContext) =>
+        new FernetCredentialProvider(optional(ctx.config, 'credential', 'key_repository', '/etc/keystone/credential-keys/'), ctx.logger),
     }),
   ],
 });

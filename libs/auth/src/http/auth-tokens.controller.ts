@@ -20,6 +20,7 @@ export class AuthTokensController {
     const token = await this.auth.authenticate(request, { ...remoteIdentity(req), requestHeaders: req.headers });
     const scoped = token.project || token.domain || token.system;
     const catalog = query.nocatalog === undefined && scoped && this.apis.has('catalog') ? await this.apis.catalog.getCatalog(token.user.id, token.project?.id ?? null) : null;
-    void reply.status(201).header('X-Subject-Token', token.id).send(renderToken(token, scoped ? (catalog ?? []) : null));
+    const sps = this.apis.has('federation') ? await this.apis.federation.getEnabledServiceProviders() : [];
+    void reply.status(201).header('X-Subject-Token', token.id).send(renderToken(token, scoped ? (catalog ?? []) : null, sps));
   }
 }

@@ -1,4 +1,4 @@
-import type { CatalogService, DriverHints, EndpointRecord, GroupRecord, RegionRecord, ServiceRecord, UserRecord } from '@keystone-ts/plugin-sdk';
+import type { CatalogService, DriverHints, EndpointRecord, GroupRecord, RegionRecord, ServiceRecord, TrustRecord, UserRecord } from '@keystone-ts/plugin-sdk';
 
 /**
  * What subsystems ask of each other. Each manager implements its interface
@@ -191,4 +191,93 @@ export interface RevokeApi {
   revokeByUserAndProject?(userId: string, projectId: string): Promise<void>;
   revokeByAuditId(auditId: string): Promise<void>;
   revokeByAuditChainId(auditChainId: string): Promise<void>;
+  /** Every token scoped to the trust (the trust was deleted). */
+  revokeByTrust?(trustId: string): Promise<void>;
+}
+
+/** An application credential as other subsystems need it (token issue and validation). */
+export interface ApplicationCredentialRef {
+  id: string;
+  name: string;
+  user_id: string;
+  project_id: string | null;
+  /** Millisecond precision is enough to cap a token's expiry. */
+  expires_at: Date | null;
+  unrestricted: boolean;
+  roleIds: string[];
+  access_rules?: { id: string; service: string; path: string; method: string }[];
+}
+
+export interface ApplicationCredentialApi {
+  /** @throws NotFound */
+  getApplicationCredential(id: string): Promise<ApplicationCredentialRef>;
+  /** The user was deleted or disabled: their credentials and access rules go. */
+  deleteForUser(userId: string): Promise<void>;
+  /** The user lost roles on the project: credentials needing a role they no longer have go. */
+  pruneForUserOnProject(userId: string, projectId: string): Promise<void>;
+  /** The role was deleted: credentials holding it go. */
+  deleteWithRole(roleId: string): Promise<void>;
+}
+
+/** A service provider as a token's `service_providers` list shows it. */
+export interface ServiceProviderRef {
+  id: string;
+  auth_url: string;
+  sp_url: string;
+}
+
+export interface FederationApi {
+  /** Enabled service providers for token bodies (cached in the `federation` region). */
+  getEnabledServiceProviders(): Promise<ServiceProviderRef[]>;
+  /** The domain is being deleted: its identity providers go (Keystone's DOMAIN_DELETED callback). */
+  deleteIdpsOfDomain(domainId: string): Promise<void>;
+}
+
+export interface TrustApi {
+  /** A usable trust with its roles. @throws NotFound (deleted, expired, no use left), Forbidden (broken redelegation chain) */
+  getTrust(trustId: string): Promise<TrustRecord>;
+  /** For validating an issued token: as getTrust, but a trust whose uses are all taken still counts. */
+  getTrustForToken(trustId: string): Promise<TrustRecord>;
+  /** The trust, then the trust it redelegates, up to the original one. */
+  getTrustPedigree(trustId: string): Promise<TrustRecord[]>;
+  /** One token was issued with the trust. @throws NotFound, Forbidden (no use left) */
+  consumeUse(trustId: string): Promise<void>;
+  /** The user was deleted: trusts they give or receive go. */
+  deleteTrustsForUser(userId: string): Promise<void>;
+}
+
+/** A credential with its blob decrypted (Keystone's credential_api refs). */
+export interface CredentialRef {
+  id: string;
+  user_id: string;
+  project_id: string | null;
+  type: string;
+  /** A string; an object only for ec2 rows written before Keystone stored blobs as JSON text. */
+  blob: unknown;
+  [extra: string]: unknown;
+}
+
+export interface CredentialApi {
+  /** @throws NotFound */
+  getCredential(credentialId: string): Promise<CredentialRef>;
+  listCredentialsForUser(userId: string, type?: string | null): Promise<CredentialRef[]>;
+  /** The user was deleted: their credentials go. */
+  deleteCredentialsForUser(userId: string): Promise<void>;
+  /** The project was deleted: credentials scoped to it go. */
+  deleteCredentialsForProject(projectId: string): Promise<void>;
+}
+
+/** An OS-OAUTH1 access token as token validation needs it. */
+export interface OAuth1AccessTokenRef {
+  id: string;
+  consumer_id: string;
+  authorizing_user_id: string;
+  project_id: string;
+  role_ids: string[];
+  expires_at: string | null;
+}
+
+export interface OAuth1Api {
+  /** @throws NotFound once the access token (or its consumer) was deleted */
+  getAccessToken(accessTokenId: string): Promise<OAuth1AccessTokenRef>;
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { IdentityApi, ResourceApi, AssignmentApi, CatalogApi, TokenApi, RevokeApi } from './api-contracts';
+import type { IdentityApi, ResourceApi, AssignmentApi, CatalogApi, TokenApi, RevokeApi, ApplicationCredentialApi, FederationApi, TrustApi, CredentialApi, OAuth1Api } from './api-contracts';
 import type { DomainConfigApi } from '../domains/domain-config-api';
 
 type ApiMap = {
+  credential: CredentialApi;
   identity: IdentityApi;
   resource: ResourceApi;
   assignment: AssignmentApi;
@@ -10,6 +11,10 @@ type ApiMap = {
   token: TokenApi;
   revoke: RevokeApi;
   domainConfig: DomainConfigApi;
+  trust: TrustApi;
+  applicationCredential: ApplicationCredentialApi;
+  federation: FederationApi;
+  oauth1: OAuth1Api;
 };
 
 /**
@@ -57,6 +62,23 @@ export class ProviderApis {
   }
   get domainConfig(): DomainConfigApi {
     return this.need('domainConfig');
+  }
+  get trust(): TrustApi {
+    return this.need('trust');
+  }
+  get applicationCredential(): ApplicationCredentialApi {
+    return this.need('applicationCredential');
+  }
+  get federation(): FederationApi {
+    return this.need('federation');
+  }
+
+  get credential(): CredentialApi {
+    return this.need('credential');
+  }
+
+  get oauth1(): OAuth1Api {
+    return this.need('oauth1');
   }
 
   private need<K extends keyof ApiMap>(name: K): ApiMap[K] {

@@ -5,6 +5,11 @@ import { CALLER_RESOLVER, POLICY_CHECKER, policyCredentials, type Caller, type C
 
 const CALLER = Symbol('keystone.caller');
 
+/** The caller this request's token already resolved to, if any (audit notifications name it). */
+export function heldCaller(req: FastifyRequest): Caller | undefined {
+  return (req as unknown as Record<symbol, Caller | undefined>)[CALLER];
+}
+
 export interface EnforceOptions {
   /** Path parameters (Keystone's view_args), available to rules as `%(user_id)s`. */
   params?: Record<string, unknown>;

@@ -15,6 +15,7 @@ const basePlugin = definePlugin({
     driver('keystone.identity.id_mapping', 'sql'),
     driver('keystone.identity.id_generator', 'sha256'),
     driver('keystone.cache.backend', 'dogpile.cache.null'),
+    driver('keystone.notification.driver', 'log'),
   ],
 });
 

@@ -78,14 +78,17 @@ export function bootRuntime(opts: BootOptions): KeystoneRuntime {
 function checkDriverSelections(config: KeystoneConfig, registry: PluginRegistry, options: OptionRegistry): void {
   for (const sel of DRIVER_SELECTIONS) {
     if (!options.get(sel.group, sel.option)) continue;
-    const name = config.get<string | null>(sel.group, sel.option);
-    if (name === null || name === '') continue;
-    try {
-      registry.driver(sel.namespace, name);
-    } catch (e) {
-      const at = config.locate(sel.group, sel.option);
-      const where = at ? `${at.file}:${at.line}: ` : '';
-      throw new ConfigurationError(`${where}[${sel.group}] ${sel.option} = '${name}': ${(e as Error).message}`);
+    const value = config.get<string | string[] | null>(sel.group, sel.option);
+    // A multi-valued selection (notification drivers) names several drivers.
+    for (const name of Array.isArray(value) ? value.map((v) => v.trim()) : [value]) {
+      if (name === null || name === '') continue;
+      try {
+        registry.driver(sel.namespace, name);
+      } catch (e) {
+        const at = config.locate(sel.group, sel.option);
+        const where = at ? `${at.file}:${at.line}: ` : '';
+        throw new ConfigurationError(`${where}[${sel.group}] ${sel.option} = '${name}': ${(e as Error).message}`);
+      }
     }
   }
 }

@@ -15,6 +15,7 @@ export const DRIVER_SELECTIONS: readonly { group: string; option: string; namesp
   { group: 'role', option: 'driver', namespace: Namespaces.role },
   { group: 'catalog', option: 'driver', namespace: Namespaces.catalog },
   { group: 'credential', option: 'driver', namespace: Namespaces.credential },
+  { group: 'credential', option: 'provider', namespace: Namespaces.credentialProvider },
   { group: 'token', option: 'provider', namespace: Namespaces.tokenProvider },
   { group: 'trust', option: 'driver', namespace: Namespaces.trust },
   { group: 'revoke', option: 'driver', namespace: Namespaces.revoke },
@@ -26,4 +27,5 @@ export const DRIVER_SELECTIONS: readonly { group: string; option: string; namesp
   { group: 'unified_limit', option: 'driver', namespace: Namespaces.unifiedLimit },
   { group: 'application_credential', option: 'driver', namespace: Namespaces.applicationCredential },
   { group: 'cache', option: 'backend', namespace: Namespaces.cacheBackend },
+  { group: 'oslo_messaging_notifications', option: 'driver', namespace: Namespaces.notificationDriver },
 ];

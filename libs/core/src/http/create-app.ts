@@ -10,6 +10,7 @@ import { installClientCertificateIdentity } from '../server/client-certificate.i
 import { fastifyOptions, installEdge } from './fastify-edge';
 import { KeystoneErrorFilter } from './keystone-error.filter';
 import { installRequestObservability } from '../observability/request-observability';
+import { installRequestAuditContext } from '../notifications/request-audit-context';
 import { exposeCacheStats } from '../observability/metrics';
 import { getFieldLogger } from '../logging/logger';
 import { CacheRegions } from '../cache/cache-regions';
@@ -20,6 +21,7 @@ export async function createKeystoneApp(runtime: KeystoneRuntime, rootModule: un
   const fastify = adapter.getInstance() as unknown as FastifyInstance;
   const allowedMethods = installEdge(fastify);
   installClientCertificateIdentity(fastify);
+  installRequestAuditContext(fastify);
   installRequestObservability(fastify, runtime.config.get<boolean>('request_log', 'enabled') ? getFieldLogger('keystone.access') : null);
   if (runtime.config.get<boolean>('DEFAULT', 'debug')) {
     // Which process answered: lets an operator (and the multi-worker tests) see the spread.

@@ -57,6 +57,8 @@ export interface IdentityDriver {
   readonly generatesUuids: boolean;
   /** False for read-only backends: writes raise Forbidden. */
   readonly writable: boolean;
+  /** What a refused write says for a read-only backend (LDAP: "LDAP does not support write operations"). */
+  readonly readOnlyMessage?: string;
 
   /**
    * Check a password. @returns the user.
@@ -64,6 +66,13 @@ export interface IdentityDriver {
    * (callers must not learn which).
    */
   authenticate(userId: string, password: string): Promise<UserRecord>;
+
+  /**
+   * Optional: `authenticate` without building the user record, which core
+   * then serves from its cache (the record is what every login reads again).
+   * Same failures as `authenticate`.
+   */
+  checkPassword?(userId: string, password: string): Promise<void>;
 
   /**
    * Self-service password change (`POST /v3/users/{id}/password`), after

@@ -1,4 +1,5 @@
 import type { AuthRequestContext } from './auth-method';
+import type { OAuth1ServiceFacade } from './oauth1.driver';
 
 /**
  * Core services a plugin may use through `ctx.services`. Kept narrow on
@@ -45,9 +46,30 @@ export interface TokenServiceFacade {
   }>;
 }
 
+export interface ApplicationCredentialServiceFacade {
+  /** @throws NotFound */
+  get(id: string): Promise<{ id: string; name: string; user_id: string; project_id: string | null; expires_at: Date | null }>;
+  /** The user's credentials of that name (at most one). */
+  findByName(userId: string, name: string): Promise<{ id: string; name: string; user_id: string; project_id: string | null; expires_at: Date | null }[]>;
+  /** False for a wrong secret or an unknown credential. */
+  checkSecret(id: string, secret: string): Promise<boolean>;
+}
+
+/** Keystone's audit notifications, for what only an auth method knows. Never throws. */
+export interface NotificationServiceFacade {
+  /**
+   * An `identity.authenticate` failure for a user that could not be found
+   * (Keystone's UserAuthInfo reports it before any password check).
+   */
+  authenticationFailed(who: { userId?: string; userName?: string; domainId?: string | null; domainName?: string | null }, error: Error & { code?: number }): Promise<void>;
+}
+
 export interface CoreServices {
   readonly tokens?: TokenServiceFacade;
   readonly identity?: IdentityServiceFacade;
   readonly resource?: ResourceServiceFacade;
+  readonly notifications?: NotificationServiceFacade;
   readonly database?: DatabaseFacade;
+  readonly applicationCredentials?: ApplicationCredentialServiceFacade;
+  readonly oauth1?: OAuth1ServiceFacade;
 }

@@ -35,6 +35,12 @@ export interface TokenProvider {
   /** True when `validate` returns the `bind` that `issue` was given (a provider that stores the payload). */
   readonly supportsBind?: boolean;
   issue(payload: TokenPayload): Promise<string> | string;
-  /** @throws NotFound (invalid or unknown token) or Unauthorized */
-  validate(token: string): Promise<TokenPayload> | TokenPayload;
+  /**
+   * `stored`: for a provider with `needsPersistence`, the payload core found
+   * stored under `storageKey(token)` (core checks presence and validity first).
+   * @throws NotFound (invalid or unknown token) or Unauthorized
+   */
+  validate(token: string, stored?: TokenPayload): Promise<TokenPayload> | TokenPayload;
+  /** Where a persisted token is stored (PKI hashes its long ids); the id itself when absent. */
+  storageKey?(token: string): string;
 }

@@ -4,6 +4,7 @@ import { Authorizer, ProviderApis, strictQueryBoolean } from '@keystone-ts/core'
 import { NotFound } from '@keystone-ts/plugin-sdk';
 import { TokenManager } from '../token.manager';
 import { renderToken, type TokenModel } from '../token-model';
+import { assertAccessRulesSupported } from '../app-cred-token';
 
 /** GET/HEAD/DELETE /v3/auth/tokens: validation and revocation of X-Subject-Token. */
 @Controller('v3/auth/tokens')
@@ -17,9 +18,11 @@ export class TokensController {
   @Get()
   async validate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string>): Promise<void> {
     const subject = await this.subject(req, 'identity:validate_token', strictQueryBoolean('allow_expired', query.allow_expired));
+    assertAccessRulesSupported(subject.applicationCredential, req.headers['openstack-identity-access-rules']);
     const nocatalog = query.nocatalog !== undefined;
     const catalog = nocatalog ? null : await this.catalogFor(subject);
-    void reply.header('X-Subject-Token', subject.id).send(renderToken(subject, catalog));
+    const sps = this.apis.has('federation') ? await this.apis.federation.getEnabledServiceProviders() : [];
+    void reply.header('X-Subject-Token', subject.id).send(renderToken(subject, catalog, sps));
   }
 
   @Delete()

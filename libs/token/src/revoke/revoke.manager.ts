@@ -54,6 +54,9 @@ export class RevokeManager implements RevokeApi, OnApplicationBootstrap {
   revokeByAuditChainId(auditChainId: string) {
     return this.record({ audit_chain_id: auditChainId });
   }
+  revokeByTrust(trustId: string) {
+    return this.record({ trust_id: trustId });
+  }
 
   private async record(fields: Partial<RevocationEvent>): Promise<void> {
     // Second precision, as Keystone stores it; issued_before = revoked_at.

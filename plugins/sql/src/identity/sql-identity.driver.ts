@@ -63,6 +63,10 @@ export class SqlIdentityDriver implements IdentityDriver {
     return this.getUser(userId);
   }
 
+  checkPassword(userId: string, password: string): Promise<void> {
+    return this.authenticator.authenticate(userId, password);
+  }
+
   async changePassword(userId: string, newPassword: string): Promise<void> {
     await this.authenticator.changePassword(userId, newPassword);
   }

@@ -5,6 +5,7 @@ import { databaseOptions } from './database.options';
 import { identityMappingOptions, identityOptions } from './identity.options';
 import { osloPolicyOptions } from './oslo-policy.options';
 import { cacheOptions } from '../../cache/cache.options';
+import { osloMessagingNotificationsOptions } from '../../notifications/notification.options';
 import { healthcheckOptions, metricsOptions, requestLogOptions } from '../../observability/observability.options';
 
 /** Option groups core owns; subsystems and plugins register their own. */
@@ -19,6 +20,7 @@ export const CORE_OPTION_GROUPS: readonly OptionGroup[] = [
   identityMappingOptions,
   osloPolicyOptions,
   cacheOptions,
+  osloMessagingNotificationsOptions,
   healthcheckOptions,
   metricsOptions,
   requestLogOptions,
