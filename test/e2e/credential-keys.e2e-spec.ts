@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootKeystone } from '@keystone-ts/server';
-import { keyRepositoryCommands } from '../../apps/keystone-manage/src/commands/key-repository.commands';
+import { COMMANDS } from '../../apps/keystone-manage/src/commands';
 import { startTestServer, type TestServer } from '../support/e2e-server';
 
 /** `keystone-manage credential_setup / credential_rotate` against a live database. */
-describe('keystone-manage credential_setup and credential_rotate', () => {
+describe('keystone-manage credential_setup, credential_rotate and credential_migrate', () => {
   let ks: TestServer;
   beforeAll(async () => {
     ks = await startTestServer();
@@ -16,7 +16,7 @@ describe('keystone-manage credential_setup and credential_rotate', () => {
     const out: string[] = [];
     const err: string[] = [];
     const runtime = bootKeystone(['--config-file', join(ks.dir, 'keystone.conf')]);
-    const command = keyRepositoryCommands.find((c) => c.name === name)!;
+    const command = COMMANDS.find((c) => c.name === name)!;
     const code = await command.run({ runtime, flags: {}, out: (l) => out.push(l), err: (l) => err.push(l) });
     return { code, out, err };
   }
@@ -43,5 +43,14 @@ describe('keystone-manage credential_setup and credential_rotate', () => {
     // Still readable with the secondary key.
     const shown = await ks.request({ method: 'GET', url: `/v3/credentials/${created.json().credential.id}`, headers: { 'x-auth-token': ks.adminToken } });
     expect(shown.json().credential.blob).toBe('kept');
+
+    // credential_migrate re-encrypts it with the primary key; then the rotation goes ahead.
+    const migrated = await manage('credential_migrate');
+    expect([migrated.code, migrated.out]).toEqual([0, ['credential_migrate: 1 credential(s) re-encrypted with the primary key']]);
+    expect((await manage('credential_migrate')).out).toEqual(['credential_migrate: 0 credential(s) re-encrypted with the primary key']);
+    expect((await manage('credential_rotate')).code).toBe(0);
+    expect(keys()).toEqual(['0', '2', '3']);
+    const after = await ks.request({ method: 'GET', url: `/v3/credentials/${created.json().credential.id}`, headers: { 'x-auth-token': ks.adminToken } });
+    expect(after.json().credential.blob).toBe('kept');
   });
 });
