@@ -1,5 +1,5 @@
 import { definePlugin, defineDriver, Namespaces, type DriverContext } from '@keystone-ts/plugin-sdk';
-import { PasswordHasher } from './password';
+import { passwordHasherFromConfig } from './password/hasher-from-config';
 import { SqlIdentityDriver } from './identity/sql-identity.driver';
 import { readSecurityCompliance } from './identity/security-compliance.settings';
 import { SqlIdMappingDriver } from './id-mapping/sql-id-mapping.driver';
@@ -22,19 +22,8 @@ import { keystoneSchema } from './schema-hook';
 
 function identityDriver(ctx: DriverContext): SqlIdentityDriver {
   const { knex, dialect } = sqlConnection(ctx);
-  const c = ctx.config;
-  const hasher = new PasswordHasher({
-    algorithm: c.get('identity', 'password_hash_algorithm'),
-    rounds: c.get('identity', 'password_hash_rounds'),
-    saltBytes: c.get('identity', 'salt_bytesize'),
-    scryptBlockSize: c.get('identity', 'scrypt_block_size'),
-    scryptParallelism: c.get('identity', 'scrypt_parallelism'),
-    maxPasswordLength: c.get('identity', 'max_password_length'),
-    strictPasswordCheck: c.get('DEFAULT', 'strict_password_check'),
-    logger: ctx.logger,
-  } as never);
-  const securityCompliance = readSecurityCompliance(c);
-  return new SqlIdentityDriver(knex, dialect, hasher, { securityCompliance: () => securityCompliance });
+  const securityCompliance = readSecurityCompliance(ctx.config);
+  return new SqlIdentityDriver(knex, dialect, passwordHasherFromConfig(ctx), { securityCompliance: () => securityCompliance });
 }
 
 export const sqlPlugin = definePlugin({
