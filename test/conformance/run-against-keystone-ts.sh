@@ -26,6 +26,8 @@ if [ "${CONFORMANCE_SECURITY_COMPLIANCE:-1}" = 1 ]; then
 fi
 RUN=${KTS_RUN_DIR:-$(mktemp -d /tmp/keystone-ts-conformance.XXXXXX)}
 mkdir -p "$RUN"; RUN=$(cd "$RUN" && pwd -P)
+# mktemp -d makes it 0700; the postgres user must traverse it to the private cluster.
+chmod 755 "$RUN"
 INST=$RUN/instance
 stop() { [ -d "$INST" ] && "$HERE/keystone-ts-down.sh" "$INST" >/dev/null 2>&1; }
 trap stop EXIT
