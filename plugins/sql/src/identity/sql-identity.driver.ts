@@ -213,13 +213,25 @@ export class SqlIdentityDriver implements IdentityDriver {
       .orderBy('u.id');
   }
 
+  /**
+   * Password rows (newest first) of these local users. Keystone's schema has no index on
+   * password.local_user_id, so every IN query scans the table: past a few chunks, one
+   * scan of the whole table filtered here is cheaper than one scan per 500 users.
+   */
+  private async passwordExpiries(localIds: number[]): Promise<Record<string, unknown>[]> {
+    const query = () => this.db()('password').select('local_user_id', 'expires_at', 'expires_at_int', 'created_at_int').orderBy('created_at_int', 'desc').orderBy('id', 'desc');
+    if (localIds.length <= 1500) return chunked(localIds, (c) => query().whereIn('local_user_id', c));
+    const wanted = new Set(localIds);
+    return (await query()).filter((p: Record<string, unknown>) => wanted.has(Number(p.local_user_id)));
+  }
+
   private async hydrate(rows: Record<string, unknown>[]): Promise<UserRecord[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id as string);
     const localIds = rows.map((r) => r.local_id).filter((v) => v !== null && v !== undefined) as number[];
     const [options, passwords] = await Promise.all([
       chunked(ids, (c) => this.db()('user_option').whereIn('user_id', c)),
-      chunked(localIds, (c) => this.db()('password').whereIn('local_user_id', c).select('local_user_id', 'expires_at', 'expires_at_int', 'created_at_int').orderBy('created_at_int', 'desc').orderBy('id', 'desc')),
+      this.passwordExpiries(localIds),
     ]);
     const optsByUser = new Map<string, Record<string, unknown>>();
     for (const o of options) {
