@@ -91,7 +91,7 @@ describe('memcached backend', () => {
     const b = MemcachedCacheBackend.fromOptions(options({ memcache_servers: [server.address], memcache_socket_timeout: 0.2 }));
     try {
       await b.set('ks:pause', 'kept', 0);
-      server.pause();
+      await server.pause();
       const t0 = Date.now();
       const results = await Promise.allSettled(Array.from({ length: 20 }, () => b.getMany(['ks:pause'])));
       expect(results.every((r) => r.status === 'rejected')).toBe(true);

@@ -104,7 +104,7 @@ describe('redis backend', () => {
     const b = RedisCacheBackend.fromOptions(options({ backend_argument: [`url:redis://${server.address}`, 'socket_timeout:0.2'] }));
     try {
       await b.set('ks:r', 'before', 0);
-      server.pause();
+      await server.pause();
       const t0 = Date.now();
       await expect(b.getMany(['ks:r'])).rejects.toThrow(/did not answer/);
       expect(Date.now() - t0).toBeLessThan(1000);

@@ -95,7 +95,7 @@ describe.each(KINDS)('a $kind cache that dies, restarts and freezes under load',
     const probe = raw(cache);
     const [genBefore] = await probe.getMany(['ks:cache.oslo:g:revoke']);
     expect(genBefore).toBeDefined();
-    cache.pause();
+    await cache.pause();
     expect((await revoke(frozen)).statusCode).toBe(204);
     expect(regions.health().dirty).toContain('revoke');
     expect((await validate(frozen)).statusCode).toBe(404);

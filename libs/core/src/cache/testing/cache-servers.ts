@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,10 +51,21 @@ export class CacheServer {
     await CacheServer.script(this.kind, ['start', this.dir, String(this.port)]);
   }
 
-  /** SIGSTOP: connections stay open, nothing answers, the data survives. */
-  pause(): void {
-    process.kill(this.pid, 'SIGSTOP');
+  /**
+   * SIGSTOP: connections stay open, nothing answers, the data survives.
+   * Resolves once every thread is stopped: a group stop is not instant, and a
+   * busy machine lets a worker thread answer one more request meanwhile.
+   */
+  async pause(): Promise<void> {
+    const pid = this.pid;
+    process.kill(pid, 'SIGSTOP');
     this.paused = true;
+    const stopped = () =>
+      readdirSync(`/proc/${pid}/task`).every((t) => /^\d+ \(.*\) T /.test(readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8')));
+    for (const deadline = Date.now() + 5000; !stopped(); ) {
+      if (Date.now() > deadline) throw new Error(`${this.kind} (pid ${pid}) did not stop within 5 s of SIGSTOP`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   resume(): void {
