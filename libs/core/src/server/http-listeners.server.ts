@@ -40,6 +40,8 @@ export class HttpListeners {
   private readonly servers: Server[] = [];
   private readonly open = new Set<ServerResponse>();
   private readonly sockets = new Set<Socket>();
+  /** Sockets that have carried at least one request, with how many responses each has open. */
+  private readonly served = new Map<Socket, number>();
   /** Called when no request of any generation is in flight. */
   private readonly idle: (() => void)[] = [];
   private current: Generation;
@@ -90,13 +92,21 @@ export class HttpListeners {
     this.draining = true;
     for (const res of this.open) if (!res.headersSent) res.shouldKeepAlive = false;
     const closed = this.servers.map((s) => new Promise<void>((r) => s.close(() => r())));
-    for (const s of this.servers) s.closeIdleConnections();
+    this.closeIdleServed();
+    // A connection accepted just before the close may not have sent its request yet:
+    // it is served (with Connection: close), not dropped.
+    await pollUntil(() => [...this.sockets].every((sk) => this.served.has(sk)), Math.min(graceMs > 0 ? graceMs : 1000, 1000));
     const clean = this.open.size === 0 || (await waitOrTimeout((done) => this.idle.push(done), graceMs));
     for (const s of this.servers) s.closeAllConnections();
     // Sockets HTTP does not track yet (a TLS handshake in progress) would keep close() waiting.
     for (const socket of this.sockets) socket.destroy();
     await Promise.all(closed);
     return clean;
+  }
+
+  /** Kept-alive connections with no response in progress; never one still waiting for its first request. */
+  private closeIdleServed(): void {
+    for (const [socket, open] of this.served) if (open === 0) socket.destroy();
   }
 
   private async listenOne(addr: ListenAddress, opts: ListenerOptions): Promise<void> {
@@ -129,12 +139,16 @@ export class HttpListeners {
     const gen = this.current;
     gen.inflight++;
     this.open.add(res);
+    const socket = req.socket;
+    if (!this.served.has(socket)) socket.once('close', () => this.served.delete(socket));
+    this.served.set(socket, (this.served.get(socket) ?? 0) + 1);
     if (this.draining) res.shouldKeepAlive = false;
     res.once('close', () => {
       this.open.delete(res);
+      if (this.served.has(socket)) this.served.set(socket, (this.served.get(socket) ?? 1) - 1);
       gen.inflight--;
       // A kept-alive socket whose response had already started goes idle now: close it.
-      if (this.draining) setImmediate(() => server.closeIdleConnections());
+      if (this.draining) setImmediate(() => this.closeIdleServed());
       if (gen.inflight === 0) for (const f of gen.quiet.splice(0)) f();
       if (this.open.size === 0) for (const f of this.idle.splice(0)) f();
     });
@@ -151,4 +165,9 @@ function waitOrTimeout(register: (done: () => void) => unknown, ms: number): Pro
     });
     if (ms > 0) timer = setTimeout(() => resolve(false), ms);
   });
+}
+
+/** Resolves when `done()` holds or after `ms`, checking every 20 ms. */
+async function pollUntil(done: () => boolean, ms: number): Promise<void> {
+  for (const deadline = Date.now() + ms; !done() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
 }
