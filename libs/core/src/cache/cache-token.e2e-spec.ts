@@ -1,27 +1,12 @@
 import { TokenManager } from '@keystone-ts/token';
 import { IdentityManager } from '@keystone-ts/identity';
 import { startTestServer, type TestServer } from '../../../../test/support/e2e-server';
-import { DATABASE } from '../http/tokens';
-import type { Database } from '../database/database';
+import { countQueries } from '../../../../test/support/count-queries';
 import { CacheRegions } from './cache-regions';
 import { CacheServer } from './testing/cache-servers';
 import { wireCacheIntoTestServer } from './testing/cache-wiring';
 
 wireCacheIntoTestServer();
-
-/** Counts SQL statements through knex's 'query' event while `fn` runs. */
-async function countQueries(server: TestServer, fn: () => Promise<unknown>): Promise<string[]> {
-  const knex = server.app.get<Database>(DATABASE).knex();
-  const seen: string[] = [];
-  const listener = (q: { sql: string }) => seen.push(q.sql);
-  knex.on('query', listener);
-  try {
-    await fn();
-  } finally {
-    knex.off('query', listener);
-  }
-  return seen;
-}
 
 describe.each([
   ['memcached', (s: CacheServer) => `[cache]\nbackend = dogpile.cache.memcached\nmemcache_servers = ${s.address}\n`],
